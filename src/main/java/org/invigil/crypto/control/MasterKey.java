@@ -1,0 +1,152 @@
+package org.invigil.crypto.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.invigil.persistence.control.DataDirectory;
+
+/**
+ * The key from which every other secret of this installation is protected or derived.
+ * <p>
+ * Configured as {@code invigil.master-key} (32 random bytes, base64). Without one, a key is generated once, kept in
+ * {@code <data-dir>/master.key} and a warning is logged: fine for a single machine, wrong for several nodes or for
+ * a deployment whose data directory is not itself protected.
+ * <p>
+ * {@link #seal} and {@link #open} are AES-256-GCM with a random 96-bit nonce; the {@code purpose} is bound as
+ * additional authenticated data, so a value sealed for one purpose cannot be opened as another. {@link #derive}
+ * gives independent HMAC keys for signing (HMAC-SHA256 of the purpose).
+ */
+@ApplicationScoped
+public class MasterKey {
+
+    private static final Logger LOG = Logger.getLogger(MasterKey.class.getName());
+    private static final String FORMAT = "v1";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecureRandom random = new SecureRandom();
+    private byte[] key;
+
+    @Inject
+    @ConfigProperty(name = "invigil.master-key")
+    Optional<String> configured;
+
+    public MasterKey() {
+    }
+
+    /** For unit tests. */
+    public MasterKey(byte[] key) {
+        this.key = key.clone();
+    }
+
+    @PostConstruct
+    void load() {
+        if (configured.isPresent() && !configured.get().isBlank()) {
+            key = decodeConfigured(configured.get().trim());
+            return;
+        }
+        Path file = DataDirectory.path().resolve("master.key");
+        key = readOrCreate(file);
+        LOG.warning(() -> "No invigil.master-key is configured: using the generated key in " + file
+                + ". Set INVIGIL_MASTER_KEY (32 random bytes, base64) in production and on every node of a cluster;"
+                + " whoever can read that file can decrypt the tool's private keys.");
+    }
+
+    /** Encrypts and authenticates {@code plaintext} for one purpose; the result is printable. */
+    public String seal(byte[] plaintext, String purpose) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            return FORMAT + "." + b64.encodeToString(nonce) + "." + b64.encodeToString(sealed);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** Reverses {@link #seal}; fails if the value was altered, sealed for another purpose or with another key. */
+    public byte[] open(String sealed, String purpose) {
+        String[] parts = sealed.split("\\.");
+        if (parts.length != 3 || !FORMAT.equals(parts[0])) {
+            throw new SealedValueException("not a sealed value of format " + FORMAT);
+        }
+        try {
+            Base64.Decoder b64 = Base64.getUrlDecoder();
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BITS, b64.decode(parts[1])));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(b64.decode(parts[2]));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new SealedValueException("cannot be opened with this master key (altered, or sealed with another key)");
+        }
+    }
+
+    /** A 256-bit key for one purpose, independent of every other purpose's key. */
+    public byte[] derive(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(("invigil/" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static byte[] decodeConfigured(String value) {
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("invigil.master-key is not valid base64");
+        }
+        if (decoded.length != 32) {
+            throw new IllegalStateException("invigil.master-key must be 32 bytes (base64 of 32 random bytes), not "
+                    + decoded.length + "; generate one with: openssl rand -base64 32");
+        }
+        return decoded;
+    }
+
+    private byte[] readOrCreate(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return decodeConfigured(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            }
+            byte[] generated = new byte[32];
+            random.nextBytes(generated);
+            Path tmp = file.resolveSibling("master.key.tmp");
+            Files.writeString(tmp, Base64.getEncoder().encodeToString(generated) + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // best effort on file systems without POSIX permissions
+            }
+            Files.move(tmp, file);
+            return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the master key file " + file, e);
+        }
+    }
+}
