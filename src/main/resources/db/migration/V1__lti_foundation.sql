@@ -55,8 +55,19 @@ CREATE TABLE exam (
     frame_interval_seconds  INTEGER       NOT NULL,
     identity_required       BOOLEAN       NOT NULL,
     line_item_url           VARCHAR(1024),
+    line_items_url          VARCHAR(1024),
+    memberships_url         VARCHAR(1024),
     created_at              TIMESTAMP     NOT NULL,
     version                 INTEGER       NOT NULL,
     CONSTRAINT exam_platform FOREIGN KEY (platform_id) REFERENCES platform (id) ON DELETE CASCADE
 );
 CREATE INDEX exam_resource_link ON exam (platform_id, deployment_id, context_id, resource_link_id);
+
+-- The newest timestamp posted per (line item, user): AGS platforms refuse a score whose timestamp is not later
+-- than the stored one (Moodle: 409, second granularity).
+CREATE TABLE score_clock (
+    line_item_url  VARCHAR(1024) NOT NULL,
+    user_id        VARCHAR(255)  NOT NULL,
+    last_posted    TIMESTAMP     NOT NULL,
+    PRIMARY KEY (line_item_url, user_id)
+);

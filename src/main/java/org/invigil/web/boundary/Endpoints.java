@@ -8,9 +8,18 @@ import java.util.List;
  */
 final class Endpoints {
 
-    static final List<Class<?>> LTI = List.of();
+    static final List<Class<?>> LTI = List.of(
+            org.invigil.keys.boundary.JwksResource.class,
+            org.invigil.registration.boundary.RegistrationResource.class,
+            org.invigil.launch.boundary.LoginResource.class,
+            org.invigil.launch.boundary.LaunchResource.class,
+            org.invigil.deeplinking.boundary.DeepLinkingResource.class,
+            org.invigil.exam.boundary.ExamPagesResource.class);
 
-    static final List<Class<?>> API = List.of();
+    static final List<Class<?>> API = List.of(
+            org.invigil.registration.boundary.PlatformsAdminResource.class,
+            org.invigil.keys.boundary.KeysAdminResource.class,
+            AdminAuthentication.class);
 
     private Endpoints() {
     }

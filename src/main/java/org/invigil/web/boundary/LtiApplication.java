@@ -11,7 +11,8 @@ import java.util.Set;
 public class LtiApplication extends Application {
 
     static final List<Class<?>> PROVIDERS = List.of(
-            ProblemMapper.class, HttpErrorMapper.class, UnexpectedErrorMapper.class, SecurityHeaders.class);
+            ProblemMapper.class, HttpErrorMapper.class, JsonErrorMapper.class, UnexpectedErrorMapper.class,
+            SecurityHeaders.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -7,8 +7,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Headers on every answer. Pages are framed by LMSs whose origins are not known in advance, so there is no
- * X-Frame-Options; tokens travel in pages and forms, so nothing is cached and no referrer leaves.
+ * Headers on every answer. Pages are framed by LMSs whose origins are not known in advance, so framing is allowed
+ * explicitly ({@code frame-ancestors}, which browsers apply in preference to any X-Frame-Options); tokens travel in
+ * pages and forms, so nothing is cached and no referrer leaves.
  */
 @Provider
 public class SecurityHeaders implements ContainerResponseFilter {
@@ -18,6 +19,7 @@ public class SecurityHeaders implements ContainerResponseFilter {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "no-referrer");
+        headers.putSingle("Content-Security-Policy", "frame-ancestors *");
         if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-store");
         }

@@ -1,0 +1,87 @@
+package org.invigil.exam.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import org.invigil.exam.entity.Exam;
+import org.invigil.exam.entity.ExamSettings;
+import org.invigil.exam.entity.ExamSummary;
+
+/** Finds and creates exams. */
+@ApplicationScoped
+public class Exams {
+
+    /** The custom parameter a deep-linked exam carries, so its first launch finds it. */
+    public static final String EXAM_PARAMETER = "invigil_exam";
+
+    @PersistenceContext
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    /** What a launch into a resource link says about its exam. */
+    public record LinkLaunch(String platformId, String deploymentId, String contextId, String contextTitle,
+                             String resourceLinkId, String resourceLinkTitle, String examParameter,
+                             String lineItemUrl, String lineItemsUrl, String membershipsUrl) {
+    }
+
+    /**
+     * The exam of a launched resource link: the one already bound to it, else the deep-linked one its custom
+     * parameter names (then bound to the link), else a new one with default settings.
+     */
+    @Transactional
+    public Exam forLaunch(LinkLaunch launch) {
+        Exam exam = em.createQuery("select e from Exam e where e.platformId = :platform and e.deploymentId = "
+                        + ":deployment and e.contextId = :context and e.resourceLinkId = :link", Exam.class)
+                .setParameter("platform", launch.platformId())
+                .setParameter("deployment", launch.deploymentId())
+                .setParameter("context", launch.contextId())
+                .setParameter("link", launch.resourceLinkId())
+                .getResultStream().findFirst().orElse(null);
+        if (exam == null && launch.examParameter() != null) {
+            Exam drafted = em.find(Exam.class, launch.examParameter());
+            if (drafted != null && drafted.resourceLinkId().isEmpty()
+                    && drafted.belongsTo(launch.platformId(), launch.deploymentId(), launch.contextId())) {
+                exam = drafted;
+            }
+        }
+        if (exam == null) {
+            String title = launch.resourceLinkTitle() == null || launch.resourceLinkTitle().isBlank()
+                    ? "Proctored exam" : launch.resourceLinkTitle();
+            exam = new Exam(launch.platformId(), launch.deploymentId(), launch.contextId(), title,
+                    ExamSettings.defaults(), clock.instant());
+            em.persist(exam);
+        }
+        exam.bindTo(launch.resourceLinkId());
+        exam.observe(launch.contextId(), launch.contextTitle(), launch.lineItemUrl(), launch.lineItemsUrl(),
+                launch.membershipsUrl());
+        return exam;
+    }
+
+    /** An exam made by deep linking, waiting for the platform to create its resource link. */
+    @Transactional
+    public Exam draft(String platformId, String deploymentId, String contextId, String title,
+                      ExamSettings settings) {
+        Exam exam = new Exam(platformId, deploymentId, contextId, title, settings, clock.instant());
+        em.persist(exam);
+        return exam;
+    }
+
+    @Transactional
+    public Optional<Exam> byId(String id) {
+        return Optional.ofNullable(em.find(Exam.class, id));
+    }
+
+    @Transactional
+    public Optional<ExamSummary> summary(String id) {
+        return byId(id).map(ExamSummary::of);
+    }
+
+    @Transactional
+    public void useLineItem(String examId, String lineItemUrl) {
+        byId(examId).ifPresent(exam -> exam.useLineItem(lineItemUrl));
+    }
+}

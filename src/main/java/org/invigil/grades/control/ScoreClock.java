@@ -1,0 +1,29 @@
+package org.invigil.grades.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.invigil.grades.entity.ScoreClockEntry;
+
+/** Gives every score a timestamp later than the previous one for the same user and line item. */
+@ApplicationScoped
+public class ScoreClock {
+
+    @PersistenceContext
+    EntityManager em;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Instant next(String lineItemUrl, String userId) {
+        ScoreClockEntry entry = em.find(ScoreClockEntry.class, new ScoreClockEntry.Key(lineItemUrl, userId));
+        if (entry == null) {
+            entry = new ScoreClockEntry(lineItemUrl, userId);
+            em.persist(entry);
+        }
+        return entry.next(clock.instant());
+    }
+}

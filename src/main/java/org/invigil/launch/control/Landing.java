@@ -1,0 +1,71 @@
+package org.invigil.launch.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.invigil.access.control.SessionRefused;
+import org.invigil.access.control.ToolSessions;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.exam.control.Exams;
+import org.invigil.exam.entity.Exam;
+import org.invigil.grades.control.Gradebook;
+import org.invigil.launch.entity.LtiLaunch;
+import org.invigil.launch.entity.LtiLaunch.LaunchContext;
+import org.invigil.launch.entity.MessageType;
+
+/**
+ * Where a verified launch goes: learners to the exam entry of their resource link, instructors, teaching assistants
+ * and administrators to the instructor page, deep linking (staff only) to the page that creates a proctored exam.
+ */
+@ApplicationScoped
+public class Landing {
+
+    @Inject
+    Exams exams;
+
+    @Inject
+    ToolSessions sessions;
+
+    @Inject
+    Gradebook gradebook;
+
+    /** A page to go to, with the session it needs. */
+    public record Destination(String path, String sessionToken) {
+    }
+
+    public Destination land(LtiLaunch launch) {
+        if (launch.messageType() == MessageType.DEEP_LINKING) {
+            if (!launch.roles().isStaff()) {
+                throw new SessionRefused(403, "deep_linking_staff_only", "Only instructors can add a proctored "
+                        + "exam to a course.");
+            }
+            return new Destination("/lti/deep-linking", sessions.issue(session(launch, Optional.empty())));
+        }
+        LtiLaunch.ResourceLink link = launch.resourceLink().orElseThrow();
+        Exam exam = exams.forLaunch(new Exams.LinkLaunch(launch.registrationId(), launch.deploymentId(),
+                launch.context().map(LaunchContext::id).orElse(null),
+                launch.context().flatMap(LaunchContext::title).orElse(null), link.id(), link.title().orElse(null),
+                launch.custom().get(Exams.EXAM_PARAMETER),
+                launch.gradeService().flatMap(LtiLaunch.GradeServiceClaim::lineItem).orElse(null),
+                launch.gradeService().flatMap(LtiLaunch.GradeServiceClaim::lineItems).orElse(null),
+                launch.membershipService().map(LtiLaunch.MembershipServiceClaim::contextMembershipsUrl).orElse(null)));
+        ToolSession session = session(launch, Optional.of(exam.id()));
+        if (session.isStaff()) {
+            return new Destination("/lti/exam/instructor", sessions.issue(session));
+        }
+        if (launch.messageType() == MessageType.RESOURCE_LINK) {
+            gradebook.recordStart(exam.id(), launch.user().subject());
+        }
+        return new Destination("/lti/exam/student", sessions.issue(session));
+    }
+
+    private ToolSession session(LtiLaunch launch, Optional<String> examId) {
+        return new ToolSession(launch.registrationId(), launch.issuer(), launch.clientId(), launch.deploymentId(),
+                launch.context().map(LaunchContext::id), launch.context().flatMap(LaunchContext::title),
+                launch.resourceLink().map(LtiLaunch.ResourceLink::id), examId, launch.user().subject(),
+                launch.user().displayName(), launch.user().email(), launch.roles().uris(),
+                launch.roles().isStaff() ? ToolSession.Audience.STAFF : ToolSession.Audience.LEARNER,
+                launch.deepLinking().map(LtiLaunch.DeepLinkingSettings::returnUrl),
+                launch.deepLinking().flatMap(LtiLaunch.DeepLinkingSettings::data), sessions.expiryFromNow());
+    }
+}

@@ -1,0 +1,241 @@
+package org.invigil.registration.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.invigil.outbound.control.HttpAnswer;
+import org.invigil.outbound.control.PlatformHttp;
+import org.invigil.registration.entity.PlatformEndpoints;
+import org.invigil.registration.entity.PlatformRegistration;
+import org.invigil.web.control.Problem;
+import org.invigil.web.control.ToolAddress;
+
+/**
+ * The tool's side of LTI Dynamic Registration 1.0: read the platform's OpenID configuration (§3.4), post the tool
+ * configuration to its registration endpoint (§3.5), and keep the client id and deployment it answers with (§3.6).
+ */
+@ApplicationScoped
+public class DynamicRegistration {
+
+    static final String PLATFORM_CONFIGURATION = "https://purl.imsglobal.org/spec/lti-platform-configuration";
+
+    @Inject
+    PlatformHttp http;
+
+    @Inject
+    Platforms platforms;
+
+    /**
+     * Issuers shared by many hosts: Canvas cloud serves every tenant's configuration from the tenant's host under the
+     * one issuer {@code https://canvas.instructure.com}. Any other issuer must be on the configuration URL's host.
+     */
+    @Inject
+    @ConfigProperty(name = "invigil.registration.shared-issuers",
+            defaultValue = "https://canvas.instructure.com,https://canvas.beta.instructure.com,"
+                    + "https://canvas.test.instructure.com")
+    List<String> sharedIssuers;
+
+    public PlatformConfiguration discover(String openidConfigurationUrl, String registrationToken) {
+        if (openidConfigurationUrl == null || openidConfigurationUrl.isBlank()) {
+            throw new RegistrationRefused("openid_configuration_missing", "This is Invigil's registration URL. "
+                    + "Open it from your LMS's LTI Dynamic Registration (the LMS adds the openid_configuration "
+                    + "parameter), not directly.");
+        }
+        URI url = http.address(openidConfigurationUrl, "The openid_configuration URL");
+        HttpAnswer answer = http.get(url, bearer(registrationToken, Map.of("Accept", "application/json")));
+        if (!answer.isSuccess()) {
+            throw new RegistrationRefused(new Problem(502, "openid_configuration_unavailable",
+                    "The platform's configuration could not be read",
+                    "The platform answered HTTP " + answer.status() + " for its OpenID configuration at " + url
+                            + (answer.excerpt().isEmpty() ? "." : ": " + answer.excerpt())));
+        }
+        JsonObject json = parseObject(answer.body(), "openid_configuration_malformed",
+                "The platform's OpenID configuration at " + url + " is not a JSON object.");
+        String issuer = required(json, "issuer");
+        String authorization = required(json, "authorization_endpoint");
+        String token = required(json, "token_endpoint");
+        String jwks = required(json, "jwks_uri");
+        String registration = required(json, "registration_endpoint");
+        checkIssuer(issuer, url);
+        List<String> algorithms = strings(json, "id_token_signing_alg_values_supported");
+        if (!algorithms.isEmpty() && !algorithms.contains("RS256")) {
+            throw new RegistrationRefused("platform_unsupported",
+                    "The platform does not sign id_tokens with RS256 (it offers " + algorithms + "); LTI 1.3 requires it.");
+        }
+        List<String> authMethods = strings(json, "token_endpoint_auth_methods_supported");
+        if (!authMethods.isEmpty() && !authMethods.contains("private_key_jwt")) {
+            throw new RegistrationRefused("platform_unsupported",
+                    "The platform's token endpoint does not accept private_key_jwt (it offers " + authMethods + ").");
+        }
+        JsonObject lti = json.get(PLATFORM_CONFIGURATION) instanceof JsonObject object ? object : null;
+        if (lti == null) {
+            throw new RegistrationRefused("openid_configuration_malformed", "The platform's OpenID configuration "
+                    + "has no " + PLATFORM_CONFIGURATION + " member: it is not an LTI platform configuration.");
+        }
+        List<String> messages = new ArrayList<>();
+        if (lti.get("messages_supported") instanceof JsonArray array) {
+            for (JsonValue message : array) {
+                if (message instanceof JsonObject m && m.get("type") instanceof JsonString type) {
+                    messages.add(type.getString());
+                }
+            }
+        }
+        String audience = json.get("authorization_server") instanceof JsonString server ? server.getString() : null;
+        return new PlatformConfiguration(url.toString(), issuer, authorization, token, jwks, registration, audience,
+                lti.getString("product_family_code", null), lti.getString("version", null),
+                strings(json, "scopes_supported"), messages);
+    }
+
+    /** Posts the tool configuration and stores the registration the platform answers with. */
+    public PlatformRegistration register(PlatformConfiguration platform, String registrationToken, ToolAddress tool) {
+        JsonObject configuration = ToolConfiguration.of(tool);
+        Set<String> requested = new LinkedHashSet<>(ToolConfiguration.SCOPES);
+        if (!platform.scopesSupported().isEmpty()) {
+            requested.retainAll(platform.scopesSupported());
+            JsonObjectBuilder narrowed = Json.createObjectBuilder(configuration);
+            narrowed.add("scope", String.join(" ", requested));
+            configuration = narrowed.build();
+        }
+        URI endpoint = http.address(platform.registrationEndpoint(), "The platform's registration endpoint");
+        HttpAnswer answer = http.post(endpoint, "application/json", configuration.toString(),
+                bearer(registrationToken, Map.of("Accept", "application/json")));
+        if (!answer.isSuccess()) {
+            throw new RegistrationRefused(new Problem(answer.status() >= 500 ? 502 : 422, "registration_refused",
+                    "The platform refused the registration",
+                    platform.displayName() + " refused the registration (HTTP " + answer.status() + "): "
+                            + refusalReasons(answer)));
+        }
+        JsonObject response = parseObject(answer.body(), "registration_response_malformed",
+                "The platform accepted the registration but its answer is not a JSON object.");
+        String clientId = response.get("client_id") instanceof JsonString id ? id.getString() : null;
+        if (clientId == null || clientId.isBlank()) {
+            throw new RegistrationRefused(new Problem(422, "registration_response_malformed",
+                    "The platform's answer is incomplete", "The platform's registration answer has no client_id."));
+        }
+        List<String> deployments = new ArrayList<>();
+        if (response.get(ToolConfiguration.LTI_TOOL_CONFIGURATION) instanceof JsonObject answered
+                && answered.get("deployment_id") != null) {
+            JsonValue deployment = answered.get("deployment_id");
+            deployments.add(deployment instanceof JsonString text ? text.getString() : deployment.toString());
+        }
+        Set<String> granted = response.get("scope") instanceof JsonString scope && !scope.getString().isBlank()
+                ? new LinkedHashSet<>(List.of(scope.getString().trim().split("\\s+")))
+                : requested;
+        PlatformEndpoints endpoints = new PlatformEndpoints(platform.authorizationEndpoint(),
+                platform.tokenEndpoint(), platform.jwksUri(), platform.tokenAudience());
+        return platforms.register(new PlatformDetails(platform.issuer(), clientId, deployments, endpoints,
+                platform.displayName(), platform.productFamilyCode(), granted), PlatformRegistration.Source.DYNAMIC);
+    }
+
+    private void checkIssuer(String issuer, URI configurationUrl) {
+        URI issuerUri = http.address(issuer, "The platform's issuer");
+        if (issuerUri.getHost().equalsIgnoreCase(configurationUrl.getHost())) {
+            return;
+        }
+        String normalised = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        if (sharedIssuers.stream().map(String::trim).anyMatch(normalised::equals)) {
+            return;
+        }
+        throw new RegistrationRefused("issuer_mismatch", "The platform's issuer " + issuer
+                + " is not on the host of its configuration URL (" + configurationUrl.getHost()
+                + "); Dynamic Registration requires them to match.");
+    }
+
+    /** Canvas answers {@code 422 {"errors": [...]}}; RFC 7591 platforms {@code {"error", "error_description"}}. */
+    static String refusalReasons(HttpAnswer answer) {
+        try {
+            JsonObject json = Json.createReader(new StringReader(answer.body())).readObject();
+            List<String> reasons = new ArrayList<>();
+            if (json.get("errors") instanceof JsonArray errors) {
+                for (JsonValue error : errors) {
+                    reasons.add(describe(error));
+                }
+            } else if (json.get("errors") instanceof JsonObject errors) {
+                errors.forEach((field, value) -> reasons.add(field + ": " + describe(value)));
+            }
+            if (json.get("error") instanceof JsonString error) {
+                String description = json.getString("error_description", "");
+                reasons.add(description.isBlank() ? error.getString() : error.getString() + ": " + description);
+            }
+            if (json.get("message") instanceof JsonString message) {
+                reasons.add(message.getString());
+            }
+            if (!reasons.isEmpty()) {
+                return String.join("; ", reasons);
+            }
+        } catch (RuntimeException notJson) {
+            // fall through to the raw excerpt
+        }
+        return answer.excerpt().isEmpty() ? "no reason given" : answer.excerpt();
+    }
+
+    private static String describe(JsonValue value) {
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        if (value instanceof JsonObject object) {
+            String message = object.getString("message", null);
+            String field = object.getString("field", object.getString("attribute", null));
+            if (message != null) {
+                return field == null ? message : field + ": " + message;
+            }
+        }
+        if (value instanceof JsonArray array) {
+            List<String> parts = new ArrayList<>();
+            array.forEach(item -> parts.add(describe(item)));
+            return String.join(", ", parts);
+        }
+        return value.toString();
+    }
+
+    private static Map<String, String> bearer(String token, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        if (token != null && !token.isBlank()) {
+            all.put("Authorization", "Bearer " + token);
+        }
+        return all;
+    }
+
+    private static JsonObject parseObject(String body, String code, String detail) {
+        try {
+            return Json.createReader(new StringReader(body)).readObject();
+        } catch (jakarta.json.JsonException | IllegalStateException e) {
+            throw new RegistrationRefused(new Problem(422, code, "The platform's answer is not usable", detail));
+        }
+    }
+
+    private static String required(JsonObject json, String member) {
+        if (json.get(member) instanceof JsonString value && !value.getString().isBlank()) {
+            return value.getString();
+        }
+        throw new RegistrationRefused(new Problem(422, "openid_configuration_malformed",
+                "The platform's configuration is incomplete",
+                "The platform's OpenID configuration has no " + member + "."));
+    }
+
+    private static List<String> strings(JsonObject json, String member) {
+        List<String> values = new ArrayList<>();
+        if (json.get(member) instanceof JsonArray array) {
+            for (JsonValue value : array) {
+                if (value instanceof JsonString text) {
+                    values.add(text.getString());
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,170 @@
+package org.invigil.registration.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * One registration of Invigil in a platform: the pair (issuer, client_id) with the deployments the platform made of
+ * it. Canvas shares one issuer between all its cloud tenants, so the client id, not the issuer, tells them apart.
+ */
+@Entity
+@Table(name = "platform")
+public class PlatformRegistration {
+
+    public enum Source { DYNAMIC, MANUAL }
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private String issuer;
+
+    @Column(name = "client_id", nullable = false)
+    private String clientId;
+
+    private String name;
+
+    @Column(name = "product_family_code")
+    private String productFamilyCode;
+
+    @Column(name = "authorization_endpoint", nullable = false)
+    private String authorizationEndpoint;
+
+    @Column(name = "token_endpoint", nullable = false)
+    private String tokenEndpoint;
+
+    @Column(name = "token_audience")
+    private String tokenAudience;
+
+    @Column(name = "jwks_uri", nullable = false)
+    private String jwksUri;
+
+    private String scopes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "registered_by", nullable = false)
+    private Source registeredBy;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "platform_deployment", joinColumns = @JoinColumn(name = "platform_id"))
+    @Column(name = "deployment_id")
+    private Set<String> deployments = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private int version;
+
+    protected PlatformRegistration() {
+    }
+
+    public PlatformRegistration(String issuer, String clientId, PlatformEndpoints endpoints, Source source,
+                                Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.registeredBy = source;
+        this.createdAt = now;
+        update(endpoints, now);
+    }
+
+    public void update(PlatformEndpoints endpoints, Instant now) {
+        this.authorizationEndpoint = endpoints.authorizationEndpoint();
+        this.tokenEndpoint = endpoints.tokenEndpoint();
+        this.jwksUri = endpoints.jwksUri();
+        this.tokenAudience = endpoints.tokenAudience();
+        this.updatedAt = now;
+    }
+
+    public void describe(String name, String productFamilyCode) {
+        if (name != null && !name.isBlank()) {
+            this.name = name;
+        }
+        if (productFamilyCode != null && !productFamilyCode.isBlank()) {
+            this.productFamilyCode = productFamilyCode;
+        }
+    }
+
+    public void grantScopes(Set<String> granted) {
+        this.scopes = granted.isEmpty() ? null : String.join(" ", new TreeSet<>(granted));
+    }
+
+    /** Adds a deployment; returns false if it was known already. */
+    public boolean addDeployment(String deploymentId) {
+        return deployments.add(deploymentId);
+    }
+
+    public boolean knowsDeployment(String deploymentId) {
+        return deploymentId != null && deployments.contains(deploymentId);
+    }
+
+    public PlatformEndpoints endpoints() {
+        return new PlatformEndpoints(authorizationEndpoint, tokenEndpoint, jwksUri, tokenAudience);
+    }
+
+    /** The {@code aud} of our client assertions (Security Framework §4.1.1). */
+    public String tokenAudience() {
+        return tokenAudience == null || tokenAudience.isBlank() ? tokenEndpoint : tokenAudience;
+    }
+
+    /** The scopes the platform granted at registration; empty if it did not say (manual registration). */
+    public Set<String> scopes() {
+        return scopes == null ? Set.of() : new TreeSet<>(Arrays.asList(scopes.split(" ")));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String productFamilyCode() {
+        return productFamilyCode;
+    }
+
+    public Source registeredBy() {
+        return registeredBy;
+    }
+
+    public Set<String> deployments() {
+        return Collections.unmodifiableSet(deployments);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,23 @@
+package org.invigil.web.boundary;
+
+import jakarta.json.JsonException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.invigil.web.control.Problem;
+
+/** A request body that is not the JSON it claims to be. */
+@Provider
+public class JsonErrorMapper implements ExceptionMapper<JsonException> {
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(JsonException failure) {
+        return ProblemResponses.of(Problem.badRequest("json_malformed", "The request body is not valid JSON: "
+                + failure.getMessage()), headers);
+    }
+}
