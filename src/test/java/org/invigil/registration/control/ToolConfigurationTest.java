@@ -1,0 +1,43 @@
+package org.invigil.registration.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
+import org.invigil.web.control.ToolAddress;
+import org.junit.jupiter.api.Test;
+
+class ToolConfigurationTest {
+
+    @Test
+    void domainCarriesThePortAsMoodleRequires() {
+        JsonObject config = ToolConfiguration.of(ToolAddress.of("http://127.0.0.1:8080"));
+        assertEquals("127.0.0.1:8080", config.getJsonObject(ToolConfiguration.LTI_TOOL_CONFIGURATION).getString("domain"));
+        JsonObject standard = ToolConfiguration.of(ToolAddress.of("https://invigil.example.edu/"));
+        assertEquals("invigil.example.edu",
+                standard.getJsonObject(ToolConfiguration.LTI_TOOL_CONFIGURATION).getString("domain"));
+        assertEquals("https://invigil.example.edu/lti/login", standard.getString("initiate_login_uri"));
+    }
+
+    @Test
+    void offersEveryMessageScopeAndClaimInvigilUses() {
+        JsonObject config = ToolConfiguration.of(ToolAddress.of("https://invigil.example.edu"));
+        JsonObject lti = config.getJsonObject(ToolConfiguration.LTI_TOOL_CONFIGURATION);
+        List<String> messages = lti.getJsonArray("messages").stream()
+                .map(message -> message.asJsonObject().getString("type")).toList();
+        assertEquals(List.of("LtiResourceLinkRequest", "LtiDeepLinkingRequest", "LtiStartProctoring",
+                "LtiEndAssessment"), messages);
+        lti.getJsonArray("messages").forEach(message -> assertFalse(
+                message.asJsonObject().getString("label").isBlank(), "Canvas wants a label on every message"));
+        assertTrue(config.getString("scope").contains("https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+        assertTrue(config.getString("scope").contains("contextmembership.readonly"));
+        assertTrue(lti.getJsonArray("claims").getValuesAs(JsonString.class).stream()
+                .anyMatch(claim -> claim.getString().equals("picture")));
+        assertEquals("public", lti.getString(ToolConfiguration.CANVAS_PRIVACY_LEVEL));
+        assertEquals("private_key_jwt", config.getString("token_endpoint_auth_method"));
+        assertTrue(config.getJsonArray("contacts").isEmpty(), "Canvas wants empty arrays, not missing members");
+    }
+}
