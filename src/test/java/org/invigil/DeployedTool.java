@@ -1,0 +1,65 @@
+package org.invigil;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The real Invigil WAR on Payara Micro that the build started for the integration tests: where it is, and its
+ * administration API. Nothing here reaches into the tool other than over HTTP.
+ */
+public final class DeployedTool {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private DeployedTool() {
+    }
+
+    public static URI base() {
+        String base = System.getProperty("invigil.it.base-url");
+        if (base == null) {
+            throw new IllegalStateException("invigil.it.base-url is not set: run integration tests with mvn verify");
+        }
+        return URI.create(base);
+    }
+
+    public static URI at(String path) {
+        return URI.create(base() + path);
+    }
+
+    public static String adminToken() {
+        return System.getProperty("invigil.it.admin-token");
+    }
+
+    public static HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(at(path)).GET().timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Invigil did not answer " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Registers a platform by the admin API, as a tool administrator would by hand. */
+    public static HttpResponse<String> putPlatform(String json) {
+        return send(HttpRequest.newBuilder(at("/api/admin/platforms"))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+}
