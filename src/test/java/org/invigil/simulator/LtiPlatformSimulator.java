@@ -140,7 +140,7 @@ public final class LtiPlatformSimulator implements AutoCloseable {
         try {
             LtiPlatformSimulator platform = new LtiPlatformSimulator(flavor);
             platform.server.start();
-            LOG.info(() -> flavor + " platform simulator listening at " + platform.issuer);
+            LOG.fine(() -> flavor + " platform simulator listening at " + platform.issuer);
             return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -47,13 +47,13 @@ public final class PlatformKeys {
     /**
      * Switches to a new signing key.
      *
-     * @param keepPrevious whether the JWKS still publishes the old key (graceful rotation) or drops it
+     * @param keepPrevious whether the JWKS still publishes the previous keys (graceful rotation) or only the new one
      * @return the new current key
      */
     public synchronized RSAKey rotate(boolean keepPrevious) {
         RSAKey next = generate();
         if (!keepPrevious) {
-            published.remove(current);
+            published.clear();
         }
         published.add(0, next);
         current = next;
