@@ -81,6 +81,10 @@ final class AssignmentAndGradeService {
         http.route("GET", item, this::getLineItem);
         http.route("PUT", item, this::updateLineItem);
         http.route("DELETE", item, this::deleteLineItem);
+        http.route("POST", item, ex -> {
+            throw HttpProblem.badRequest("POST on a line item: scores go to the line item URL with /scores"
+                    + " inserted before the query string (query was '" + ex.uri().getRawQuery() + "')");
+        });
         http.route("POST", item + "/scores", this::postScore);
         http.route("GET", item + "/results", this::getResults);
     }
