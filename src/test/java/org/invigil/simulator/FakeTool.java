@@ -36,16 +36,18 @@ final class FakeTool implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
     private final LtiPlatformSimulator platform;
     private final String clientId;
+    private final java.util.concurrent.ExecutorService executor;
 
     FakeTool(LtiPlatformSimulator platform, String clientId) throws IOException {
         this.platform = platform;
         this.clientId = clientId;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "fake-tool");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        server.setExecutor(executor);
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/jwks", ex -> {
             jwksRequests.incrementAndGet();
@@ -147,5 +149,6 @@ final class FakeTool implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -207,9 +206,5 @@ public final class LaunchFlow {
     /** The target_link_uri of this launch. */
     public URI targetLinkUri() {
         return launch.targetLinkUri();
-    }
-
-    Optional<HtmlForm> lastForm() {
-        return Optional.ofNullable(form);
     }
 }

@@ -40,11 +40,24 @@ import javax.imageio.ImageIO;
  *
  * <pre>{@code
  * try (LtiPlatformSimulator lms = LtiPlatformSimulator.start(Flavor.MOODLE)) {
- *     ToolRegistration tool = lms.registerTool(...);          // or dynamic registration, see registrationStartUrl
+ *     // dynamic registration: the admin opens the tool's registration page; the tool calls back the platform
+ *     BrowserResponse done = lms.browser().get(lms.registrationStartUrl(URI.create(toolBase + "/lti/register")));
+ *     ToolRegistration tool = lms.onlyRegistration().activate();   // Moodle leaves new tools pending
+ *     // or, without DR: lms.registerTool(new ToolRegistration("client-1").deploymentIds("1")...)
+ *
+ *     User tea = lms.user("2", "Tea", "Cher");
  *     User stu = lms.user("3", "Stu", "Dent");
- *     Course chem = lms.course("2", "Chemistry 101").enrol(stu, Role.LEARNER);
- *     ResourceLink exam = chem.resourceLink("1", "Proctored exam").gradedOutOf(100);
+ *     Course chem = lms.course("2", "Chemistry 101").enrol(tea, Role.INSTRUCTOR).enrol(stu, Role.LEARNER);
+ *
+ *     // deep linking: the tool's final page auto-posts a JWT to the platform
+ *     BrowserResponse picker = lms.launch(LaunchRequest.deepLinking(chem).as(tea)).run();
+ *     BrowserResponse back = lms.browser().submitForm(picker);            // (after any picker interaction)
+ *     ResourceLink exam = lms.deepLinkingResponses().get(0).resourceLinks().get(0);
+ *
+ *     // resource link launch; the tool then posts scores and reads the roster
  *     BrowserResponse page = lms.launch(LaunchRequest.resourceLink(exam).as(stu)).run();
+ *     Score score = exam.lineItem().orElseThrow().score("3").orElseThrow();
+ *     int tokenCalls = lms.tokenRequestCount();
  * }
  * }</pre>
  *
@@ -350,6 +363,11 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     /** How many requests reached {@code POST /token} (accepted or not): tests check token caching with it. */
     public int tokenRequestCount() {
         return tokens.requestCount();
+    }
+
+    /** How many times the platform fetched a tool's JWKS (token requests, deep-linking and proctoring returns). */
+    public int toolJwksFetchCount() {
+        return toolJwts.fetchCount();
     }
 
     /** Every access token issued. */
