@@ -31,6 +31,7 @@ public final class LaunchFlow {
     private Map<String, String> loginParameters;
     private BrowserResponse loginResponse;
     private Map<String, String> authorizationParameters;
+    private boolean authorizationByPost;
     private HtmlForm form;
 
     LaunchFlow(LtiPlatformSimulator platform, PendingLaunch launch, SimulatedBrowser browser) {
@@ -103,8 +104,10 @@ public final class LaunchFlow {
                 authorizationParameters = Exchange.decodeForm(location.getRawQuery());
             } else if (response.status() == 200 && response.forms().stream()
                     .anyMatch(f -> f.action().toString().startsWith(auth))) {
-                authorizationParameters = response.forms().stream()
-                        .filter(f -> f.action().toString().startsWith(auth)).findFirst().get().fields();
+                HtmlForm authForm = response.forms().stream()
+                        .filter(f -> f.action().toString().startsWith(auth)).findFirst().get();
+                authorizationParameters = authForm.fields();
+                authorizationByPost = "POST".equals(authForm.method());
             } else {
                 throw new IllegalStateException("the tool did not send the browser to " + auth + ": " + response);
             }
@@ -136,7 +139,10 @@ public final class LaunchFlow {
         return value;
     }
 
-    /** Step 2: the browser sends the tool's authentication request to {@code /auth}; returns the auto-post form. */
+    /**
+     * Step 2: the browser sends the tool's authentication request to {@code /auth} (GET, or POST when the tool's
+     * page posted a form there); returns the auto-post form.
+     */
     public HtmlForm authorize() {
         return authorize(UnaryOperator.identity());
     }
@@ -145,7 +151,8 @@ public final class LaunchFlow {
     public HtmlForm authorize(UnaryOperator<Map<String, String>> tamper) {
         Map<String, String> p = tamper.apply(new LinkedHashMap<>(authorizationParameters()));
         URI auth = platform.authorizationEndpoint();
-        BrowserResponse response = browser.getWithoutRedirects(URI.create(auth + "?" + Exchange.encodeForm(p)));
+        BrowserResponse response = authorizationByPost ? browser.postWithoutRedirects(auth, p)
+                : browser.getWithoutRedirects(URI.create(auth + "?" + Exchange.encodeForm(p)));
         if (response.status() != 200) {
             throw new PlatformRefusal(response);
         }
