@@ -1,0 +1,243 @@
+package org.invigil.simulator;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Mints the id_token of a launch (LTI Core 1.3 §5 and §6, Deep Linking 2.0 §4.4, AGS 2.0 §3.1, NRPS 2.0 §3.6.1,
+ * Proctoring Services 1.0 §4.1, Security Framework 1.0 §5.1.2), then applies the {@link LaunchRequest}'s
+ * tampering and signs it.
+ */
+final class IdTokens {
+    static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+    static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+    static final String NRPS_SERVICE = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+    static final String DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+    static final String AP = "https://purl.imsglobal.org/spec/lti-ap/claim/";
+
+    private final LtiPlatformSimulator platform;
+
+    IdTokens(LtiPlatformSimulator platform) {
+        this.platform = platform;
+    }
+
+    /** The claims of a launch, tampering included, for the given nonce. */
+    JWTClaimsSet claims(PendingLaunch launch, String nonce) {
+        LaunchRequest request = launch.request();
+        ToolRegistration tool = launch.tool();
+        User user = request.user;
+        Course course = request.course;
+        Flavor flavor = platform.flavor();
+        Instant iat = request.issuedAt != null ? request.issuedAt : platform.now();
+        Instant exp = iat.plus(request.expiresIn != null ? request.expiresIn : platform.idTokenLifetime());
+
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(platform.issuer())
+                .audience(request.audience != null ? request.audience : List.of(tool.clientId()))
+                .subject(user.sub())
+                .issueTime(Date.from(iat))
+                .expirationTime(Date.from(exp))
+                .claim("nonce", nonce)
+                .claim("azp", tool.clientId());
+        personClaims(claims, user, tool, flavor);
+
+        claims.claim(LTI + "message_type", request.type.claimValue())
+                .claim(LTI + "version", "1.3.0")
+                .claim(LTI + "deployment_id", launch.deploymentId())
+                .claim(LTI + "target_link_uri", launch.targetLinkUri().toString())
+                .claim(LTI + "roles", roles(course, user, flavor))
+                .claim(LTI + "context", map("id", course.id(), "label", course.label(), "title", course.title(),
+                        "type", List.of(flavor.contextType())))
+                .claim(LTI + "launch_presentation", map("document_target", request.documentTarget,
+                        "return_url", request.returnUrl != null ? request.returnUrl
+                                : platform.issuer() + "/course/view.php?id=" + course.id(),
+                        "locale", user.locale()))
+                .claim(LTI + "tool_platform", map("guid", platform.guid(), "name", flavor.platformName(),
+                        "product_family_code", flavor.productFamilyCode(), "version", flavor.version()))
+                .claim(LTI + "lis", map("person_sourcedid", user.sourcedId().orElse(""),
+                        "course_section_sourcedid", ""));
+        if (request.link != null) {
+            Map<String, Object> resourceLink = map("id", request.link.id(), "title", request.link.title());
+            request.link.text().ifPresent(t -> resourceLink.put("description", t));
+            claims.claim(LTI + "resource_link", resourceLink);
+        }
+        Map<String, Object> custom = custom(request, tool, user);
+        if (!custom.isEmpty()) {
+            claims.claim(LTI + "custom", custom);
+        }
+        if (flavor == Flavor.MOODLE) {
+            claims.claim(LTI + "ext", map("user_username", user.username(), "lms", "moodle-2"));
+        }
+        serviceClaims(claims, request, tool);
+        messageClaims(claims, request);
+
+        for (String name : request.removedClaims) {
+            claims.claim(name, null);
+        }
+        request.claimTampers.forEach(t -> t.accept(claims));
+        return claims.build();
+    }
+
+    private static void personClaims(JWTClaimsSet.Builder claims, User user, ToolRegistration tool, Flavor flavor) {
+        String privacy = flavor == Flavor.CANVAS ? tool.privacyLevel().orElse("public") : "public";
+        boolean names = privacy.equals("public") || privacy.equals("name_only");
+        boolean email = privacy.equals("public") || privacy.equals("email_only");
+        if (names) {
+            claims.claim("name", user.name()).claim("given_name", user.givenName())
+                    .claim("family_name", user.familyName());
+        }
+        if (email) {
+            claims.claim("email", user.email());
+        }
+        if (flavor.sendsPicture() && privacy.equals("public") && user.picture() != null) {
+            claims.claim("picture", user.picture().toString());
+        }
+        claims.claim("locale", user.locale());
+    }
+
+    private static List<String> roles(Course course, User user, Flavor flavor) {
+        List<String> roles = new ArrayList<>();
+        course.roles(user).forEach(r -> roles.add(r.uri()));
+        user.institutionRoles().forEach(r -> roles.add(r.uri()));
+        if (flavor == Flavor.CANVAS && !roles.contains(Role.SYSTEM_USER.uri())) {
+            roles.add(Role.SYSTEM_USER.uri());
+        }
+        return roles;
+    }
+
+    private Map<String, Object> custom(LaunchRequest request, ToolRegistration tool, User user) {
+        Map<String, String> raw = new LinkedHashMap<>(tool.customParameters());
+        if (request.link != null) {
+            raw.putAll(request.link.customParameters());
+        }
+        raw.putAll(request.custom);
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("$User.id", user.sub());
+        variables.put("$User.username", user.username());
+        variables.put("$Person.name.full", user.name());
+        variables.put("$Person.name.given", user.givenName());
+        variables.put("$Person.name.family", user.familyName());
+        variables.put("$Person.email.primary", user.email());
+        variables.put("$Context.id", request.course.id());
+        variables.put("$Context.title", request.course.title());
+        variables.put("$Context.label", request.course.label());
+        if (request.link != null) {
+            variables.put("$ResourceLink.id", request.link.id());
+            variables.put("$ResourceLink.title", request.link.title());
+        }
+        return raw.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> variables.getOrDefault(e.getValue(), e.getValue()), (a, b) -> b, LinkedHashMap::new));
+    }
+
+    private void serviceClaims(JWTClaimsSet.Builder claims, LaunchRequest request, ToolRegistration tool) {
+        List<String> agsScopes = tool.scopes().stream()
+                .filter(AssignmentAndGradeService.SCOPES::contains).sorted().toList();
+        if (!agsScopes.isEmpty()) {
+            Map<String, Object> endpoint = map("scope", agsScopes,
+                    "lineitems", AssignmentAndGradeService.lineItemsUrl(platform.issuer(), request.course, tool));
+            if (request.link != null) {
+                request.link.lineItem().ifPresent(item -> endpoint.put("lineitem",
+                        AssignmentAndGradeService.lineItemUrl(platform.issuer(), item, tool)));
+            }
+            claims.claim(AGS_ENDPOINT, endpoint);
+        }
+        if (tool.scopes().contains(NamesAndRoles.SCOPE)) {
+            claims.claim(NRPS_SERVICE, map("context_memberships_url",
+                    NamesAndRoles.membershipsUrl(platform.issuer(), request.course),
+                    "service_versions", List.of("1.0", "2.0")));
+        }
+    }
+
+    private void messageClaims(JWTClaimsSet.Builder claims, LaunchRequest request) {
+        switch (request.type) {
+            case DEEP_LINKING -> claims.claim(DL + "deep_linking_settings", map(
+                    "deep_link_return_url", platform.deepLinkReturnUrl().toString(),
+                    "accept_types", request.acceptTypes,
+                    "accept_presentation_document_targets", request.acceptPresentationDocumentTargets,
+                    "accept_multiple", request.acceptMultiple,
+                    "auto_create", request.autoCreate,
+                    "title", request.course.title(),
+                    "data", request.deepLinkingData));
+            case START_PROCTORING -> {
+                claims.claim(AP + "attempt_number", request.attemptNumber)
+                        .claim(AP + "start_assessment_url", platform.startAssessmentUrl().toString())
+                        .claim(AP + "session_data", request.sessionData);
+                if (request.proctoringSettingsData != null) {
+                    claims.claim(AP + "proctoring_settings", map("data", request.proctoringSettingsData));
+                }
+            }
+            case RESOURCE_LINK -> { }
+        }
+    }
+
+    /** Serialises the claims as a JWS (or an unsecured JWT), applying the request's key/alg/header tampering. */
+    String sign(JWTClaimsSet claims, LaunchRequest request) {
+        if (request.unsigned) {
+            return new PlainJWT(claims).serialize();
+        }
+        JWK key = request.signingKey != null ? request.signingKey : platform.keys().current();
+        String kid = request.signingKey != null ? request.kid : platform.keys().current().getKeyID();
+        return sign(claims, key, kid, request.algorithm, request.headerTamper);
+    }
+
+    static String sign(JWTClaimsSet claims, JWK key, String kid, JWSAlgorithm algorithm,
+            Consumer<JWSHeader.Builder> headerTamper) {
+        try {
+            JWSSigner signer;
+            JWSAlgorithm alg;
+            if (key instanceof RSAKey rsa) {
+                signer = new RSASSASigner(rsa);
+                alg = algorithm != null ? algorithm : JWSAlgorithm.RS256;
+            } else if (key instanceof ECKey ec) {
+                signer = new ECDSASigner(ec);
+                alg = algorithm != null ? algorithm : JWSAlgorithm.ES256;
+            } else if (key instanceof OctetSequenceKey oct) {
+                signer = new MACSigner(oct);
+                alg = algorithm != null ? algorithm : JWSAlgorithm.HS256;
+            } else {
+                throw new IllegalArgumentException("cannot sign with " + key);
+            }
+            JWSHeader.Builder header = new JWSHeader.Builder(alg).type(JOSEObjectType.JWT);
+            if (kid != null) {
+                header.keyID(kid);
+            }
+            if (headerTamper != null) {
+                headerTamper.accept(header);
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
+            jwt.sign(signer);
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("cannot sign: " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

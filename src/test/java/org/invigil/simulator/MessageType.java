@@ -1,0 +1,22 @@
+package org.invigil.simulator;
+
+/** LTI message types the platform can launch with (the {@code message_type} claim). */
+public enum MessageType {
+    /** LTI Core 1.3 §5.3. */
+    RESOURCE_LINK("LtiResourceLinkRequest"),
+    /** Deep Linking 2.0 §4.4. */
+    DEEP_LINKING("LtiDeepLinkingRequest"),
+    /** Proctoring Services 1.0 §4.1. */
+    START_PROCTORING("LtiStartProctoring");
+
+    private final String claimValue;
+
+    MessageType(String claimValue) {
+        this.claimValue = claimValue;
+    }
+
+    /** The value of the {@code message_type} claim, e.g. {@code LtiResourceLinkRequest}. */
+    public String claimValue() {
+        return claimValue;
+    }
+}

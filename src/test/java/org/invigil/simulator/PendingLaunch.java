@@ -1,0 +1,11 @@
+package org.invigil.simulator;
+
+import java.net.URI;
+
+/**
+ * A launch the platform has started (login initiation sent) and will authorize at {@code /auth}, keyed by the
+ * {@code lti_message_hint} it sent.
+ */
+record PendingLaunch(String messageHint, LaunchRequest request, ToolRegistration tool, String loginHint,
+        String deploymentId, URI targetLinkUri) {
+}
