@@ -34,7 +34,6 @@ public class LaunchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     public Response launch(@FormParam("id_token") String idToken, @FormParam("state") String state,
                            @FormParam("error") String error, @FormParam("error_description") String description) {
         if (error != null && (idToken == null || idToken.isBlank())) {
@@ -43,7 +42,8 @@ public class LaunchResource {
         }
         LtiLaunch launch = verifier.verify(idToken, state);
         if (launch.messageType() == MessageType.END_ASSESSMENT) {
-            return Response.ok(Page.render("Assessment ended", endOfAssessment(launch))).build();
+            return Response.ok(Page.render("Assessment ended", endOfAssessment(launch)))
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         Landing.Destination destination = landing.land(launch);
         URI page = URI.create(destination.path() + "?session="

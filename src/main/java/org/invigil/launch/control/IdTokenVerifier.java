@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,7 +79,20 @@ public class IdTokenVerifier {
         try {
             return SignedJWT.parse(idToken.trim());
         } catch (ParseException e) {
+            if (isUnsecured(idToken.trim())) {
+                throw LaunchRejected.untrusted("algorithm_unsupported", "The id_token is not signed (alg none); "
+                        + "LTI 1.3 requires RS256.");
+            }
             throw LaunchRejected.malformed("id_token_malformed", "The id_token is not a signed JWT.");
+        }
+    }
+
+    private static boolean isUnsecured(String token) {
+        try {
+            PlainJWT.parse(token);
+            return true;
+        } catch (ParseException e) {
+            return false;
         }
     }
 

@@ -88,6 +88,13 @@ class IdTokenVerifierTest {
     }
 
     @Test
+    void rejectsUnsignedIdToken() {
+        String unsigned = new com.nimbusds.jwt.PlainJWT(resourceLinkClaims().build()).serialize();
+        assertEquals("algorithm_unsupported", code(() -> IdTokenVerifier.parse(unsigned)));
+        assertEquals(401, status(() -> IdTokenVerifier.parse(unsigned)));
+    }
+
+    @Test
     void rejectsAlgorithmsOtherThanRs256() throws Exception {
         SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), resourceLinkClaims().build());
         hmac.sign(new MACSigner(new byte[32]));
