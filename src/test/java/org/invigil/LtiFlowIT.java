@@ -125,6 +125,46 @@ class LtiFlowIT {
         }
     }
 
+    @Test
+    void aLargeRosterIsReadAcrossPagesAndAnUnlinkedExamGetsItsOwnColumn() {
+        try (LtiPlatformSimulator lms = LtiPlatformSimulator.start(Flavor.MOODLE)) {
+            registerDynamically(lms);
+            User teacher = lms.user("1000", "Grace", "Hopper");
+            Course course = lms.course("12", "Compilers").enrol(teacher, Role.INSTRUCTOR);
+            for (int i = 1; i <= 230; i++) {
+                course.enrol(lms.user("s" + i, "Student", "No" + i), Role.LEARNER);
+            }
+            ResourceLink link = course.resourceLink("120", "Compilers final");
+            User last = lms.findUser("s230").orElseThrow();
+            assertEquals(200, lms.launch(LaunchRequest.resourceLink(link).as(last)).run().status());
+            LineItem created = eventually(() -> course.lineItems().stream()
+                    .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))).findFirst(),
+                    "Invigil did not create its integrity column: " + lms.rejections());
+            assertEquals(Optional.of("120"), created.resourceLinkId());
+            eventually(() -> created.score("s230"), "no start score for the student: " + lms.rejections());
+
+            BrowserResponse page = lms.launch(LaunchRequest.resourceLink(link).as(teacher)).run();
+            assertEquals(200, page.status(), page.body());
+            assertTrue(page.body().contains("Student No230") && page.body().contains("Student No1<"), page.body());
+            assertTrue(lms.requestCount("GET", "/nrps/") >= 3, "231 members at 100 a page take three pages");
+        }
+    }
+
+    @Test
+    void startProctoringLandsOnTheStudentsExam() {
+        try (LtiPlatformSimulator lms = LtiPlatformSimulator.start(Flavor.MOODLE)) {
+            registerDynamically(lms);
+            User student = lms.user("77", "Blanca", "Board");
+            Course course = lms.course("9", "History").enrol(student, Role.LEARNER);
+            ResourceLink link = course.resourceLink("91", "History exam");
+            BrowserResponse page = lms.launch(LaunchRequest.startProctoring(link, 1).as(student)
+                    .sessionData("opaque-session")).run();
+            assertEquals(200, page.status(), page.body());
+            assertTrue(page.uri().getPath().endsWith("/lti/exam/student"));
+            assertTrue(page.body().contains("History exam") && page.body().contains("Blanca Board"));
+        }
+    }
+
     static ToolRegistration registerDynamically(LtiPlatformSimulator lms) {
         BrowserResponse confirm = lms.browser().get(lms.registrationStartUrl(REGISTRATION_URL));
         assertEquals(200, confirm.status(), confirm.body());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.advantage.control.PlatformServiceException;
 import org.invigil.advantage.control.ServiceCall;
 import org.invigil.launch.entity.Roles;
@@ -32,11 +33,17 @@ public class NamesRoleService {
     @Inject
     ServiceCall service;
 
+    /** Members asked for per page ({@code limit}); platforms may answer fewer and page with {@code rel="next"}. */
+    @Inject
+    @ConfigProperty(name = "invigil.roster.page-size", defaultValue = "100")
+    int pageSize;
+
     /** Every member of the context (or of one resource link), following {@code rel="next"} pages. */
     public List<Member> members(PlatformRegistration platform, String membershipsUrl, Optional<String> resourceLinkId) {
         Set<String> scopes = service.scopes(platform, Set.of(SCOPE), "memberships");
-        String next = resourceLinkId.map(rlid -> membershipsUrl + (membershipsUrl.contains("?") ? "&" : "?")
-                + "rlid=" + URLEncoder.encode(rlid, StandardCharsets.UTF_8)).orElse(membershipsUrl);
+        StringBuilder query = new StringBuilder("limit=").append(pageSize);
+        resourceLinkId.ifPresent(rlid -> query.append("&rlid=").append(URLEncoder.encode(rlid, StandardCharsets.UTF_8)));
+        String next = membershipsUrl + (membershipsUrl.contains("?") ? "&" : "?") + query;
         List<Member> members = new ArrayList<>();
         for (int page = 0; next != null && page < MAX_PAGES; page++) {
             HttpAnswer answer = service.call(platform, scopes, "names and roles service", ServiceCall.Method.GET,
