@@ -1,13 +1,6 @@
 package org.invigil.advantage.control;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -103,22 +96,13 @@ public class AccessTokens {
     }
 
     private String assertion(PlatformRegistration platform, Instant now) {
-        RSAKey key = keyRing.signingKey();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return keyRing.sign(new JWTClaimsSet.Builder()
                 .issuer(platform.clientId())
                 .subject(platform.clientId())
                 .audience(platform.tokenAudience())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ASSERTION_LIFETIME)))
                 .jwtID(UUID.randomUUID().toString())
-                .build();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign a client assertion", e);
-        }
+                .build());
     }
 }

@@ -1,13 +1,6 @@
 package org.invigil.deeplinking.control;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -80,14 +73,6 @@ public class DeepLinking {
                 .claim(LtiClaims.DEEP_LINKING_CONTENT_ITEMS, List.of(item))
                 .claim("https://purl.imsglobal.org/spec/lti-dl/claim/msg", "Added the proctored exam \"" + title + "\".");
         session.deepLinkData().ifPresent(data -> claims.claim(LtiClaims.DEEP_LINKING_DATA, data));
-        RSAKey key = keyRing.signingKey();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims.build());
-            jwt.sign(new RSASSASigner(key));
-            return new Response(returnUrl, jwt.serialize(), exam.id());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign the deep linking response", e);
-        }
+        return new Response(returnUrl, keyRing.sign(claims.build()), exam.id());
     }
 }

@@ -1,6 +1,11 @@
 package org.invigil.keys.control;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -60,6 +65,19 @@ public class KeyRing {
             active = generate();
         }
         return open(active);
+    }
+
+    /** Signs claims with the current key: RS256, {@code kid} and {@code typ: JWT} in the header (RFC 7515). */
+    public String sign(JWTClaimsSet claims) {
+        RSAKey key = signingKey();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign with the tool key " + key.getKeyID(), e);
+        }
     }
 
     /** The public keys a platform may meet in our signatures (RFC 7517 §5). */
