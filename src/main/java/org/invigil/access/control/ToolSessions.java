@@ -68,6 +68,7 @@ public class ToolSessions {
         session.resourceLinkId().ifPresent(value -> claims.claim("rl", value));
         session.examId().ifPresent(value -> claims.claim("exam", value));
         session.email().ifPresent(value -> claims.claim("email", value));
+        session.picture().ifPresent(value -> claims.claim("picture", value));
         session.deepLinkReturnUrl().ifPresent(value -> claims.claim("dl_ret", value));
         session.deepLinkData().ifPresent(value -> claims.claim("dl_data", value));
         try {
@@ -102,7 +103,7 @@ public class ToolSessions {
             return new ToolSession(claims.getStringClaim("reg"), claims.getStringClaim("iss_p"),
                     claims.getStringClaim("cid"), claims.getStringClaim("dep"), optional(claims, "ctx"),
                     optional(claims, "ctx_t"), optional(claims, "rl"), optional(claims, "exam"),
-                    claims.getSubject(), claims.getStringClaim("name"), optional(claims, "email"),
+                    claims.getSubject(), claims.getStringClaim("name"), optional(claims, "email"), optional(claims, "picture"),
                     new HashSet<>(claims.getStringListClaim("roles")),
                     ToolSession.Audience.valueOf(claims.getStringClaim("aud_t")), optional(claims, "dl_ret"),
                     optional(claims, "dl_data"), expiry.toInstant());

@@ -11,6 +11,7 @@ import java.util.Set;
 public record ToolSession(String registrationId, String issuer, String clientId, String deploymentId,
                           Optional<String> contextId, Optional<String> contextTitle, Optional<String> resourceLinkId,
                           Optional<String> examId, String userId, String userName, Optional<String> email,
+                          Optional<String> picture,
                           Set<String> roles, Audience audience, Optional<String> deepLinkReturnUrl,
                           Optional<String> deepLinkData, Instant expiresAt) {
 

@@ -15,9 +15,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.persistence.control.DataDirectory;
@@ -38,8 +36,6 @@ public class MasterKey {
 
     private static final Logger LOG = Logger.getLogger(MasterKey.class.getName());
     private static final String FORMAT = "v1";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final SecureRandom random = new SecureRandom();
     private byte[] key;
@@ -71,36 +67,32 @@ public class MasterKey {
 
     /** Encrypts and authenticates {@code plaintext} for one purpose; the result is printable. */
     public String seal(byte[] plaintext, String purpose) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext);
-            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-            return FORMAT + "." + b64.encodeToString(nonce) + "." + b64.encodeToString(sealed);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return FORMAT + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Aead.seal(key, plaintext, purpose.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Reverses {@link #seal}; fails if the value was altered, sealed for another purpose or with another key. */
     public byte[] open(String sealed, String purpose) {
         String[] parts = sealed.split("\\.");
-        if (parts.length != 3 || !FORMAT.equals(parts[0])) {
+        if (parts.length != 2 || !FORMAT.equals(parts[0])) {
             throw new SealedValueException("not a sealed value of format " + FORMAT);
         }
+        byte[] bytes;
         try {
-            Base64.Decoder b64 = Base64.getUrlDecoder();
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                    new GCMParameterSpec(TAG_BITS, b64.decode(parts[1])));
-            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(b64.decode(parts[2]));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new SealedValueException("cannot be opened with this master key (altered, or sealed with another key)");
+            bytes = Base64.getUrlDecoder().decode(parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw new SealedValueException("not a sealed value of format " + FORMAT);
         }
+        return Aead.open(key, bytes, purpose.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Wraps a data key (envelope encryption): the data key encrypts data, the master key only data keys. */
+    public byte[] wrap(byte[] dataKey, String purpose) {
+        return Aead.seal(key, dataKey, ("wrap/" + purpose).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public byte[] unwrap(byte[] wrapped, String purpose) {
+        return Aead.open(key, wrapped, ("wrap/" + purpose).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A 256-bit key for one purpose, independent of every other purpose's key. */

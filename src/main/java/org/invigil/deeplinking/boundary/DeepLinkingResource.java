@@ -18,6 +18,9 @@ import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.deeplinking.control.DeepLinking;
+import java.util.EnumSet;
+import java.util.Set;
+import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.ExamSettings;
 import org.invigil.web.boundary.Page;
 import org.invigil.web.boundary.ToolAddresses;
@@ -76,9 +79,13 @@ public class DeepLinkingResource {
         }
         ExamSettings settings;
         try {
-            settings = new ExamSettings(frameInterval == null || frameInterval.isBlank()
-                    ? ExamSettings.defaults().frameIntervalSeconds() : Integer.parseInt(frameInterval.trim()),
-                    "true".equals(identityRequired));
+            ExamSettings defaults = ExamSettings.defaults();
+            Set<Check> checks = EnumSet.copyOf(defaults.checks());
+            if (!"true".equals(identityRequired)) {
+                checks.remove(Check.IDENTITY);
+            }
+            settings = defaults.withChecks(checks).withFrameInterval(frameInterval == null || frameInterval.isBlank()
+                    ? defaults.frameIntervalSeconds() : Integer.parseInt(frameInterval.trim()));
         } catch (NumberFormatException e) {
             throw invalid("frame_interval_invalid", "The frame interval must be a whole number of seconds.");
         } catch (IllegalArgumentException e) {

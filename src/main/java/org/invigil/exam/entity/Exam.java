@@ -39,11 +39,8 @@ public class Exam {
     @Column(nullable = false)
     private String title;
 
-    @Column(name = "frame_interval_seconds", nullable = false)
-    private int frameIntervalSeconds;
-
-    @Column(name = "identity_required", nullable = false)
-    private boolean identityRequired;
+    @Column(name = "settings", nullable = false)
+    private String settings;
 
     @Column(name = "line_item_url")
     private String lineItemUrl;
@@ -75,8 +72,7 @@ public class Exam {
     }
 
     public void configure(ExamSettings settings) {
-        this.frameIntervalSeconds = settings.frameIntervalSeconds();
-        this.identityRequired = settings.identityRequired();
+        this.settings = settings.toJson();
     }
 
     /** The first launch tells which resource link the platform made for this exam; it never changes after. */
@@ -138,7 +134,7 @@ public class Exam {
     }
 
     public ExamSettings settings() {
-        return new ExamSettings(frameIntervalSeconds, identityRequired);
+        return ExamSettings.fromJson(settings);
     }
 
     public Optional<String> lineItemUrl() {

@@ -63,7 +63,7 @@ public class Landing {
         return new ToolSession(launch.registrationId(), launch.issuer(), launch.clientId(), launch.deploymentId(),
                 launch.context().map(LaunchContext::id), launch.context().flatMap(LaunchContext::title),
                 launch.resourceLink().map(LtiLaunch.ResourceLink::id), examId, launch.user().subject(),
-                launch.user().displayName(), launch.user().email(), launch.roles().uris(),
+                launch.user().displayName(), launch.user().email(), launch.user().picture(), launch.roles().uris(),
                 launch.roles().isStaff() ? ToolSession.Audience.STAFF : ToolSession.Audience.LEARNER,
                 launch.deepLinking().map(LtiLaunch.DeepLinkingSettings::returnUrl),
                 launch.deepLinking().flatMap(LtiLaunch.DeepLinkingSettings::data), sessions.expiryFromNow());

@@ -6,6 +6,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -32,9 +36,26 @@ public class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table("schema_history")
+                .placeholders(typesFor(productName()))
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** The few column types SQL does not spell the same on every database. */
+    static Map<String, String> typesFor(String productName) {
+        if (productName.toLowerCase(Locale.ROOT).contains("derby")) {
+            return Map.of("binary", "VARCHAR(4096) FOR BIT DATA", "blob", "BLOB(16M)");
+        }
+        return Map.of("binary", "BYTEA", "blob", "BYTEA");
+    }
+
+    private String productName() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to migrate it", e);
+        }
     }
 }

@@ -19,7 +19,7 @@ class ToolSessionsTest {
 
     ToolSession session() {
         return new ToolSession("reg", "https://lms", "client", "dep", Optional.of("ctx"), Optional.of("Chemistry"),
-                Optional.of("rl"), Optional.of("exam"), "user-1", "Stu Dent", Optional.empty(),
+                Optional.of("rl"), Optional.of("exam"), "user-1", "Stu Dent", Optional.empty(), Optional.empty(),
                 Set.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"), ToolSession.Audience.LEARNER,
                 Optional.empty(), Optional.empty(), sessions.expiryFromNow());
     }

@@ -1,0 +1,134 @@
+package org.invigil.session.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.crypto.control.Aead;
+import org.invigil.crypto.control.MasterKey;
+import org.invigil.exam.control.Exams;
+import org.invigil.exam.entity.Check;
+import org.invigil.exam.entity.Exam;
+import org.invigil.exam.entity.ExamSettings;
+import org.invigil.session.entity.Accommodation;
+import org.invigil.session.entity.ProctoringSession;
+
+/** Finds, creates and moves proctoring sessions, always on behalf of the student the tool session names. */
+@ApplicationScoped
+public class ProctoringSessions {
+
+    static final String DATA_KEY_PURPOSE = "session-data-key";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MasterKey masterKey;
+
+    @Inject
+    Exams exams;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The student's current session for the exam of their launch, created at the first call. */
+    @Transactional
+    public ProctoringSession currentFor(ToolSession student) {
+        if (student.isStaff()) {
+            throw SessionRefusals.notALearner();
+        }
+        String examId = student.examId().orElseThrow(SessionRefusals::notYours);
+        List<ProctoringSession> existing = em.createQuery("select s from ProctoringSession s where s.examId = :exam "
+                        + "and s.userId = :user order by s.createdAt desc", ProctoringSession.class)
+                .setParameter("exam", examId).setParameter("user", student.userId())
+                .setMaxResults(1).getResultList();
+        if (!existing.isEmpty()) {
+            return existing.get(0);
+        }
+        Exam exam = exams.byId(examId).orElseThrow(SessionRefusals::notYours);
+        ProctoringSession session = new ProctoringSession(exam.id(), exam.platformId(), exam.contextId().orElse(null),
+                student.userId(), student.userName(), student.email().orElse(null), student.picture().orElse(null),
+                activeChecks(exam.settings(), exam.id(), student.userId()).contains(Check.IDENTITY),
+                masterKey.wrap(Aead.newKey(), DATA_KEY_PURPOSE), clock.instant());
+        em.persist(session);
+        return session;
+    }
+
+    /** The session, if it is this student's in this exam. */
+    @Transactional
+    public ProctoringSession of(String id, ToolSession student) {
+        ProctoringSession session = em.find(ProctoringSession.class, id);
+        if (session == null) {
+            throw SessionRefusals.notFound(id);
+        }
+        if (!session.userId().equals(student.userId()) || !student.examId().map(session.examId()::equals).orElse(false)
+                || student.isStaff()) {
+            throw SessionRefusals.notYours();
+        }
+        return session;
+    }
+
+    /** Applies one step of the journey to the student's session; a step out of order is a 409. */
+    @Transactional
+    public ProctoringSession change(String id, ToolSession student, String action, Consumer<ProctoringSession> step) {
+        ProctoringSession session = of(id, student);
+        try {
+            step.accept(session);
+        } catch (IllegalStateException e) {
+            throw SessionRefusals.wrongState(action, session.state().id());
+        }
+        return session;
+    }
+
+    @Transactional
+    public ProctoringSession byId(String id) {
+        ProctoringSession session = em.find(ProctoringSession.class, id);
+        if (session == null) {
+            throw SessionRefusals.notFound(id);
+        }
+        return session;
+    }
+
+    /** The session's data key, unwrapped for one use; never stored unwrapped. */
+    public byte[] dataKey(ProctoringSession session) {
+        return masterKey.unwrap(session.wrappedDataKey(), DATA_KEY_PURPOSE);
+    }
+
+    /** The exam's checks less those the student's accommodation switches off. */
+    @Transactional
+    public Set<Check> activeChecks(ExamSettings settings, String examId, String userId) {
+        Set<Check> active = settings.checks().isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(settings.checks());
+        Accommodation accommodation = em.find(Accommodation.class, new Accommodation.Key(examId, userId));
+        if (accommodation != null) {
+            active.removeAll(accommodation.checksOff());
+        }
+        return active;
+    }
+
+    @Transactional
+    public void accommodate(String examId, String userId, Set<Check> off, String note) {
+        Accommodation existing = em.find(Accommodation.class, new Accommodation.Key(examId, userId));
+        if (existing == null) {
+            em.persist(new Accommodation(examId, userId, off, note));
+        } else {
+            existing.change(off, note);
+        }
+    }
+
+    @Transactional
+    public List<ProctoringSession> monitoring() {
+        return new ArrayList<>(em.createQuery("select s from ProctoringSession s where s.state = "
+                + "org.invigil.session.entity.SessionState.MONITORING", ProctoringSession.class).getResultList());
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,346 @@
+package org.invigil.session.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One student's proctored attempt at one exam. The journey only moves forward, and never dead-ends: a check that
+ * cannot be passed (poor camera, no reference photo, failed attempts) hands the decision to a human and lets the
+ * student continue.
+ */
+@Entity
+@Table(name = "proctoring_session")
+public class ProctoringSession {
+
+    @Id
+    private String id;
+
+    @Column(name = "exam_id", nullable = false)
+    private String examId;
+
+    @Column(name = "platform_id", nullable = false)
+    private String platformId;
+
+    @Column(name = "context_id")
+    private String contextId;
+
+    @Column(name = "user_id", nullable = false)
+    private String userId;
+
+    @Column(name = "user_name", nullable = false)
+    private String userName;
+
+    private String email;
+
+    @Column(name = "lms_picture")
+    private String lmsPicture;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SessionState state;
+
+    @Column(name = "consent_version")
+    private String consentVersion;
+
+    @Column(name = "consented_at")
+    private Instant consentedAt;
+
+    @Column(name = "declined_at")
+    private Instant declinedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "identity_status", nullable = false)
+    private IdentityStatus identityStatus;
+
+    @Column(name = "identity_attempts", nullable = false)
+    private int identityAttempts;
+
+    @Column(name = "identity_similarity")
+    private Double identitySimilarity;
+
+    @Column(name = "liveness_attempts", nullable = false)
+    private int livenessAttempts;
+
+    @Column(name = "liveness_passed")
+    private Boolean livenessPassed;
+
+    @Column(name = "wrapped_data_key", nullable = false)
+    private byte[] wrappedDataKey;
+
+    @Column(name = "baseline_descriptor")
+    private byte[] sealedBaselineDescriptor;
+
+    @Column(name = "baseline_yaw")
+    private Double baselineYaw;
+
+    @Column(name = "baseline_pitch")
+    private Double baselinePitch;
+
+    @Column(name = "monitoring_started_at")
+    private Instant monitoringStartedAt;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    @Column(name = "last_frame_at")
+    private Instant lastFrameAt;
+
+    @Column(name = "last_event_at")
+    private Instant lastEventAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private int version;
+
+    protected ProctoringSession() {
+    }
+
+    public ProctoringSession(String examId, String platformId, String contextId, String userId, String userName,
+                             String email, String lmsPicture, boolean identityRequired, byte[] wrappedDataKey,
+                             Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.examId = examId;
+        this.platformId = platformId;
+        this.contextId = contextId;
+        this.userId = userId;
+        this.userName = userName;
+        this.email = email;
+        this.lmsPicture = lmsPicture;
+        this.state = SessionState.CONSENT;
+        this.identityStatus = identityRequired ? IdentityStatus.PENDING : IdentityStatus.NOT_REQUIRED;
+        this.wrappedDataKey = wrappedDataKey.clone();
+        this.createdAt = now;
+    }
+
+    /** The student agreed to the consent text of {@code version}; the journey goes on to the system check. */
+    public void consent(String version, Instant at) {
+        require(SessionState.CONSENT, "give consent");
+        this.consentVersion = version;
+        this.consentedAt = at;
+        this.state = SessionState.SYSTEM_CHECK;
+    }
+
+    /** The student declined: recorded, shown to the instructor, and final for this attempt. */
+    public void decline(String version, Instant at) {
+        require(SessionState.CONSENT, "decline");
+        this.consentVersion = version;
+        this.declinedAt = at;
+        this.state = SessionState.DECLINED;
+    }
+
+    /** The camera delivered a picture; the journey moves on whatever the advice (never a dead end). */
+    public void passSystemCheck(boolean identityStep, boolean livenessStep) {
+        require(SessionState.SYSTEM_CHECK, "finish the system check");
+        advanceFrom(SessionState.SYSTEM_CHECK, identityStep, livenessStep);
+    }
+
+    public void recordIdentityAttempt(IdentityStatus outcome, Double similarity, boolean livenessStep) {
+        require(SessionState.IDENTITY, "check identity");
+        identityAttempts++;
+        identitySimilarity = similarity;
+        identityStatus = outcome;
+        if (outcome != IdentityStatus.PENDING) {
+            advanceFrom(SessionState.IDENTITY, true, livenessStep);
+        }
+    }
+
+    /** The capture was unusable (no face, several faces): no attempt is used up. */
+    public void retryIdentity() {
+        require(SessionState.IDENTITY, "check identity");
+    }
+
+    public void requestIdentityReview(boolean livenessStep) {
+        require(SessionState.IDENTITY, "ask for a review");
+        identityStatus = IdentityStatus.NEEDS_REVIEW;
+        advanceFrom(SessionState.IDENTITY, true, livenessStep);
+    }
+
+    public void recordLivenessAttempt(boolean passed, boolean lastAttempt) {
+        require(SessionState.LIVENESS, "take the liveness check");
+        livenessAttempts++;
+        if (passed || lastAttempt) {
+            livenessPassed = passed;
+            state = SessionState.READY;
+        }
+    }
+
+    public void requestLivenessReview() {
+        require(SessionState.LIVENESS, "ask for a review");
+        livenessPassed = false;
+        state = SessionState.READY;
+    }
+
+    public void keepBaselineDescriptor(byte[] sealed) {
+        this.sealedBaselineDescriptor = sealed.clone();
+    }
+
+    public void startMonitoring(Instant at) {
+        require(SessionState.READY, "start monitoring");
+        state = SessionState.MONITORING;
+        monitoringStartedAt = at;
+    }
+
+    /** The head pose the looking-away rule compares against: how the student sat at the start. */
+    public void calibrate(double yaw, double pitch) {
+        if (baselineYaw == null) {
+            baselineYaw = yaw;
+            baselinePitch = pitch;
+        }
+    }
+
+    public void frameReceived(Instant at) {
+        if (lastFrameAt == null || at.isAfter(lastFrameAt)) {
+            lastFrameAt = at;
+        }
+    }
+
+    public void eventReceived(Instant at) {
+        if (lastEventAt == null || at.isAfter(lastEventAt)) {
+            lastEventAt = at;
+        }
+    }
+
+    /** Ends the attempt; ending twice is harmless. */
+    public boolean end(Instant at) {
+        if (state == SessionState.ENDED || state == SessionState.DECLINED) {
+            return false;
+        }
+        state = SessionState.ENDED;
+        endedAt = at;
+        return true;
+    }
+
+    public boolean isMonitoring() {
+        return state == SessionState.MONITORING;
+    }
+
+    private void advanceFrom(SessionState from, boolean identityStep, boolean livenessStep) {
+        if (from == SessionState.SYSTEM_CHECK && identityStep) {
+            state = SessionState.IDENTITY;
+        } else if (from != SessionState.LIVENESS && livenessStep) {
+            state = SessionState.LIVENESS;
+        } else {
+            state = SessionState.READY;
+        }
+    }
+
+    private void require(SessionState expected, String action) {
+        if (state != expected) {
+            throw new IllegalStateException("Cannot " + action + " in state " + state.id());
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String examId() {
+        return examId;
+    }
+
+    public String platformId() {
+        return platformId;
+    }
+
+    public Optional<String> contextId() {
+        return Optional.ofNullable(contextId);
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String userName() {
+        return userName;
+    }
+
+    public Optional<String> email() {
+        return Optional.ofNullable(email);
+    }
+
+    public Optional<String> lmsPicture() {
+        return Optional.ofNullable(lmsPicture);
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public IdentityStatus identityStatus() {
+        return identityStatus;
+    }
+
+    public int identityAttempts() {
+        return identityAttempts;
+    }
+
+    public Optional<Double> identitySimilarity() {
+        return Optional.ofNullable(identitySimilarity);
+    }
+
+    public int livenessAttempts() {
+        return livenessAttempts;
+    }
+
+    public Optional<Boolean> livenessPassed() {
+        return Optional.ofNullable(livenessPassed);
+    }
+
+    public byte[] wrappedDataKey() {
+        return wrappedDataKey.clone();
+    }
+
+    public Optional<byte[]> sealedBaselineDescriptor() {
+        return Optional.ofNullable(sealedBaselineDescriptor).map(byte[]::clone);
+    }
+
+    public Optional<Double> baselineYaw() {
+        return Optional.ofNullable(baselineYaw);
+    }
+
+    public Optional<Double> baselinePitch() {
+        return Optional.ofNullable(baselinePitch);
+    }
+
+    public Optional<Instant> consentedAt() {
+        return Optional.ofNullable(consentedAt);
+    }
+
+    public Optional<Instant> declinedAt() {
+        return Optional.ofNullable(declinedAt);
+    }
+
+    public Optional<String> consentVersion() {
+        return Optional.ofNullable(consentVersion);
+    }
+
+    public Optional<Instant> monitoringStartedAt() {
+        return Optional.ofNullable(monitoringStartedAt);
+    }
+
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    public Optional<Instant> lastFrameAt() {
+        return Optional.ofNullable(lastFrameAt);
+    }
+
+    public Optional<Instant> lastEventAt() {
+        return Optional.ofNullable(lastEventAt);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,23 @@
+package org.invigil.session.entity;
+
+/** Where a student is in the journey. */
+public enum SessionState {
+    CONSENT("consent"),
+    DECLINED("declined"),
+    SYSTEM_CHECK("system-check"),
+    IDENTITY("identity"),
+    LIVENESS("liveness"),
+    READY("ready"),
+    MONITORING("monitoring"),
+    ENDED("ended");
+
+    private final String id;
+
+    SessionState(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+}
