@@ -2,6 +2,9 @@
 -- reference photos, accommodations and the grade outbox.
 -- ${binary} and ${blob} are set per database by Migrations (Derby: VARCHAR FOR BIT DATA / BLOB, PostgreSQL: BYTEA).
 
+-- The exam's integrity column, found or created through AGS (its link's own line item is the gate).
+ALTER TABLE exam ADD COLUMN integrity_line_item_url VARCHAR(1024);
+
 CREATE TABLE proctoring_session (
     id                     VARCHAR(36)   NOT NULL PRIMARY KEY,
     exam_id                VARCHAR(36)   NOT NULL,

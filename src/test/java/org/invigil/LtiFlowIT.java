@@ -46,7 +46,7 @@ class LtiFlowIT {
 
             ResourceLink exam = deepLinkExam(lms, course, teacher, "Final exam");
             LineItem integrity = exam.lineItem().orElseThrow(() -> new AssertionError("the deep link carried no lineItem"));
-            assertEquals(Optional.of("invigil-integrity"), integrity.tag());
+            assertEquals(Optional.of("invigil-gate"), integrity.tag());
             assertEquals(100.0, integrity.scoreMaximum());
 
             BrowserResponse studentPage = lms.launch(LaunchRequest.resourceLink(exam).as(student)).run();
@@ -138,8 +138,8 @@ class LtiFlowIT {
             User last = lms.findUser("s230").orElseThrow();
             assertEquals(200, lms.launch(LaunchRequest.resourceLink(link).as(last)).run().status());
             LineItem created = eventually(() -> course.lineItems().stream()
-                    .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))).findFirst(),
-                    "Invigil did not create its integrity column: " + lms.rejections());
+                    .filter(item -> item.tag().equals(Optional.of("invigil-gate"))).findFirst(),
+                    "Invigil did not create its gate column: " + lms.rejections());
             assertEquals(Optional.of("120"), created.resourceLinkId());
             eventually(() -> created.score("s230"), "no start score for the student: " + lms.rejections());
 

@@ -49,9 +49,9 @@ public class DeepLinking {
                 title, settings);
         Map<String, Object> lineItem = new LinkedHashMap<>();
         lineItem.put("scoreMaximum", Gradebook.SCORE_MAXIMUM);
-        lineItem.put("label", title + " · integrity");
+        lineItem.put("label", title + " · proctoring check");
         lineItem.put("resourceId", exam.id());
-        lineItem.put("tag", Gradebook.TAG);
+        lineItem.put("tag", Gradebook.GATE_TAG);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("type", "ltiResourceLink");
         item.put("title", title);

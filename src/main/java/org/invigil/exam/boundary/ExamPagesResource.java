@@ -54,7 +54,7 @@ public class ExamPagesResource {
         }
         ExamSummary exam = exam(session);
         Outcome<List<Member>> members = Outcome.of(() -> roster.of(exam.id()));
-        Outcome<List<Result>> results = Outcome.of(() -> gradebook.results(exam.id()));
+        Outcome<List<Result>> results = Outcome.of(() -> gradebook.results(exam.id(), Gradebook.Column.GATE));
         return ExamPages.instructor(session, exam, members, results);
     }
 

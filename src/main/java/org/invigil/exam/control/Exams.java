@@ -84,4 +84,9 @@ public class Exams {
     public void useLineItem(String examId, String lineItemUrl) {
         byId(examId).ifPresent(exam -> exam.useLineItem(lineItemUrl));
     }
+
+    @Transactional
+    public void useIntegrityLineItem(String examId, String lineItemUrl) {
+        byId(examId).ifPresent(exam -> exam.useIntegrityLineItem(lineItemUrl));
+    }
 }

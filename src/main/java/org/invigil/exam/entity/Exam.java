@@ -51,6 +51,9 @@ public class Exam {
     @Column(name = "memberships_url")
     private String membershipsUrl;
 
+    @Column(name = "integrity_line_item_url")
+    private String integrityLineItemUrl;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -100,9 +103,18 @@ public class Exam {
         this.membershipsUrl = membershipsUrl == null ? this.membershipsUrl : membershipsUrl;
     }
 
-    /** The integrity line item, once found or created through AGS. */
+    /** The gate: the link's own line item, found or created through AGS when the launch did not name one. */
     public void useLineItem(String url) {
         this.lineItemUrl = url;
+    }
+
+    /** The integrity column, once found or created through AGS. */
+    public void useIntegrityLineItem(String url) {
+        this.integrityLineItemUrl = url;
+    }
+
+    public Optional<String> integrityLineItemUrl() {
+        return Optional.ofNullable(integrityLineItemUrl);
     }
 
     public String id() {

@@ -8,10 +8,11 @@ import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
-import org.invigil.grades.control.Gradebook;
+import org.invigil.integrity.control.Results;
 import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.LtiLaunch.LaunchContext;
 import org.invigil.launch.entity.MessageType;
+import org.invigil.session.control.ProctoringSessions;
 
 /**
  * Where a verified launch goes: learners to the exam entry of their resource link, instructors, teaching assistants
@@ -27,7 +28,10 @@ public class Landing {
     ToolSessions sessions;
 
     @Inject
-    Gradebook gradebook;
+    ProctoringSessions proctoringSessions;
+
+    @Inject
+    Results results;
 
     /** A page to go to, with the session it needs. */
     public record Destination(String path, String sessionToken) {
@@ -53,9 +57,7 @@ public class Landing {
         if (session.isStaff()) {
             return new Destination("/lti/exam/instructor", sessions.issue(session));
         }
-        if (launch.messageType() == MessageType.RESOURCE_LINK) {
-            gradebook.recordStart(exam.id(), launch.user().subject());
-        }
+        results.recordStart(proctoringSessions.currentFor(session));
         return new Destination("/lti/exam/student", sessions.issue(session));
     }
 

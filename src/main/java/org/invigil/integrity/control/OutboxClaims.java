@@ -1,0 +1,59 @@
+package org.invigil.integrity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.invigil.integrity.entity.OutboxEntry;
+
+/** The outbox's short transactions: each claim, success and failure commits on its own. */
+@ApplicationScoped
+public class OutboxClaims {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> due(Instant now) {
+        return em.createQuery("select o.id from OutboxEntry o where o.deliveredAt is null and o.superseded = false "
+                        + "and o.dueAt <= :now order by o.createdAt", String.class)
+                .setParameter("now", now).setMaxResults(200).getResultList();
+    }
+
+    /** The entry, claimed for one attempt; empty if delivered, not due, or held by another node. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<OutboxEntry> claim(String id, Instant now, Duration hold) {
+        try {
+            OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            if (entry == null || !entry.claim(now, hold)) {
+                return Optional.empty();
+            }
+            em.flush();
+            return Optional.of(entry);
+        } catch (OptimisticLockException anotherNodeWon) {
+            return Optional.empty();
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void delivered(String id, Instant at) {
+        OutboxEntry entry = em.find(OutboxEntry.class, id);
+        if (entry != null) {
+            entry.delivered(at);
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(String id, Instant at, String error) {
+        OutboxEntry entry = em.find(OutboxEntry.class, id);
+        if (entry != null) {
+            entry.failed(at, error);
+        }
+    }
+}

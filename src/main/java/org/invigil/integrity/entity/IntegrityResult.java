@@ -1,0 +1,85 @@
+package org.invigil.integrity.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stored integrity result of one attempt. */
+@Entity
+@Table(name = "integrity_result")
+public class IntegrityResult {
+
+    @Id
+    @Column(name = "session_id")
+    private String sessionId;
+
+    @Column(nullable = false)
+    private int score;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_state", nullable = false)
+    private ReviewState reviewState;
+
+    @Column(nullable = false)
+    private String contributions;
+
+    @Column(name = "computed_at", nullable = false)
+    private Instant computedAt;
+
+    protected IntegrityResult() {
+    }
+
+    public IntegrityResult(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    public void update(int score, ReviewState reviewState, List<Contribution> contributions, Instant at) {
+        if (this.reviewState == ReviewState.REVIEWED) {
+            return;
+        }
+        this.score = score;
+        this.reviewState = reviewState;
+        JsonArrayBuilder json = Json.createArrayBuilder();
+        contributions.forEach(c -> json.add(Json.createObjectBuilder().add("rule", c.ruleId()).add("points", c.points())
+                .add("incidents", c.incidents()).add("confidence", c.confidence()).add("explanation", c.explanation())));
+        this.contributions = json.build().toString();
+        this.computedAt = at;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public int score() {
+        return score;
+    }
+
+    public ReviewState reviewState() {
+        return reviewState;
+    }
+
+    public Instant computedAt() {
+        return computedAt;
+    }
+
+    public List<Contribution> contributions() {
+        List<Contribution> list = new ArrayList<>();
+        for (JsonValue value : Json.createReader(new StringReader(contributions)).readArray()) {
+            JsonObject c = value.asJsonObject();
+            list.add(new Contribution(c.getString("rule"), c.getInt("points"), c.getInt("incidents"),
+                    c.getJsonNumber("confidence").doubleValue(), c.getString("explanation")));
+        }
+        return list;
+    }
+}
