@@ -1,0 +1,82 @@
+package org.invigil.monitoring.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.invigil.exam.control.Exams;
+import org.invigil.exam.entity.Check;
+import org.invigil.exam.entity.Exam;
+import org.invigil.monitoring.entity.BrowserEvent;
+import org.invigil.session.control.ProctoringSessions;
+import org.invigil.session.entity.ProctoringSession;
+
+/** Receives browser events exactly once each and applies the event rules. */
+@ApplicationScoped
+public class EventIngestion {
+
+    /** One event as the client sent it. */
+    public record Item(long sequence, String type, Instant at, Optional<String> data) {
+    }
+
+    /** Which numbers of a batch were new and which had been received before. */
+    public record Receipt(List<Long> accepted, List<Long> duplicates) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    Incidents incidents;
+
+    @Inject
+    ProctoringSessions sessions;
+
+    @Inject
+    Exams exams;
+
+    @Inject
+    RecentFrames recentFrames;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public Receipt ingest(String sessionId, List<Item> items) {
+        ProctoringSession session = sessions.byId(sessionId);
+        if (!session.isMonitoring()) {
+            throw MonitoringRefused.notMonitoring(session.state().id());
+        }
+        Exam exam = exams.byId(session.examId()).orElseThrow();
+        Set<Check> active = sessions.activeChecks(exam.settings(), exam.id(), session.userId());
+        Instant now = clock.instant();
+        List<Long> accepted = new ArrayList<>();
+        List<Long> duplicates = new ArrayList<>();
+        for (Item item : items) {
+            if (!receipts.record(session.id(), item.sequence(), now)) {
+                duplicates.add(item.sequence());
+                continue;
+            }
+            accepted.add(item.sequence());
+            Instant at = item.at().isAfter(now.plusSeconds(60)) ? now : item.at();
+            em.persist(new BrowserEvent(session.id(), item.sequence(), item.type(), at, item.data().orElse(null)));
+            session.eventReceived(at);
+            for (EventRules.Effect effect : EventRules.of(item.type(), at, item.data(), exam.settings(), active)) {
+                incidents.applyEffect(session, effect, null, recentFrames.latest(session.id()));
+            }
+        }
+        if (accepted.isEmpty() && !duplicates.isEmpty()) {
+            throw MonitoringRefused.replayed(duplicates.get(0));
+        }
+        return new Receipt(accepted, duplicates);
+    }
+}
