@@ -23,7 +23,7 @@
     var STORAGE_KEY = 'invigil.handoffs';
     var MAX_KEPT = 10;
     var FRAME_ID = 'invigil-monitor-frame';
-    var SIZES = { normal: [220, 176], compact: [220, 56] };
+    var SIZES = { normal: [260, 150], compact: [260, 64] };
 
     var scriptOrigin = function (doc) {
       var src = doc && doc.currentScript && doc.currentScript.src;
@@ -183,20 +183,17 @@
           return;
         }
         var message = { subject: PAGE_EVENT, type: type, at: new Date().toISOString() };
-        if (type === 'focus-lost') {
-          // Focus moving into the monitor itself is not the student leaving the quiz.
-          w.setTimeout(function () {
-            try {
-              if (d.activeElement !== frame) {
-                send(message);
-              }
-            } catch (e) {
-              // ignore
+        // Sent after the current task, in order: by then a blur that only moved the focus into the monitor itself
+        // (not the student leaving the quiz) shows as the monitor frame being the active element.
+        w.setTimeout(function () {
+          try {
+            if (type !== 'focus-lost' || d.activeElement !== frame) {
+              send(message);
             }
-          }, 0);
-          return;
-        }
-        send(message);
+          } catch (e) {
+            // ignore
+          }
+        }, 0);
       } catch (e) {
         // ignore
       }

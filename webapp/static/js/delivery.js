@@ -188,15 +188,19 @@ export class DeliveryQueue {
       this.again = true;
       return this.running;
     }
-    this.running = (async () => {
+    this.running = this.loop();
+    return this.running;
+  }
+
+  async loop() {
+    try {
       do {
         this.again = false;
         await this.drain();
       } while (this.again && !this.halted && this.retryTimer === null);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    } finally {
+      this.running = null; // in the same turn as the last check: a flush() cannot slip between them
+    }
   }
 
   stats() {

@@ -43,3 +43,10 @@ function append(parent, children) {
 export function paragraphs(text) {
   return String(text || '').split(/\n+/).map((line) => line.trim()).filter(Boolean).map((line) => h('p', {}, line));
 }
+
+/** Replaces an element's children, skipping null, undefined and false, flattening arrays. */
+export function fill(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+  return element;
+}
