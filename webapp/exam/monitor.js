@@ -74,9 +74,9 @@ function renderStats() {
   }
   $('#monitor-connection').textContent = connection;
   if (!s.online || s.state === 'offline') {
-    note('You are offline. Nothing is lost: the monitor keeps what it notes and sends it when you are back.');
+    note('Offline: nothing is lost, it is sent when you are back.');
   } else if (s.state === 'retrying') {
-    note('Invigil is hard to reach; the monitor keeps trying. You can go on with your exam.');
+    note('Invigil is hard to reach; retrying. Go on with your exam.');
   } else if (ctx.cameraState === 'on' || !usesCamera()) {
     note('Monitoring is on.');
   }

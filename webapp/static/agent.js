@@ -23,7 +23,7 @@
     var STORAGE_KEY = 'invigil.handoffs';
     var MAX_KEPT = 10;
     var FRAME_ID = 'invigil-monitor-frame';
-    var SIZES = { normal: [260, 150], compact: [260, 64] };
+    var SIZES = { normal: [280, 196], compact: [280, 92] };
 
     var scriptOrigin = function (doc) {
       var src = doc && doc.currentScript && doc.currentScript.src;
