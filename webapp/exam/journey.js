@@ -3,8 +3,13 @@
  * the start of monitoring. The server's session `state` decides the step; every call answers the next state.
  * Plain words, never a dead end: each failure says what to do and offers a way on.
  *
- * Test hooks: body[data-state] and #step[data-state] name the step shown; buttons have stable ids (see the
- * "test hooks" list in lti-config/agent.md's companion section of the report).
+ * Test hooks: body[data-state] and #step[data-state] name the step shown (a session state, or loading / error).
+ * Stable ids: #consent-accept, #consent-decline, #consent-decline-confirm, #consent-decline-cancel, #camera-start,
+ * #camera-preview, #camera-help, #system-check-run, #system-check-result, #upload-speed, #system-check-continue,
+ * #identity-capture, #identity-result, #identity-attempts, #identity-continue, #identity-review, #liveness-start,
+ * #liveness-instruction, #liveness-result, #liveness-continue, #liveness-retry, #liveness-review, #agent-status,
+ * #start-monitoring, #open-companion, #open-quiz, #end-monitoring, #end-confirm, #end-cancel, #retry-load,
+ * #status (polite live region), #problem (alert).
  */
 import { ApiError, ProctoringApi } from '../static/js/api.js';
 import { takeQueryToken } from '../static/js/token.js';
