@@ -1,0 +1,92 @@
+/**
+ * Page events the monitor reports (proctoring API, "Event types"), and how DOM events map to them. The exam-page
+ * agent (static/agent.js, a classic script) carries its own copy of the same mapping for the quiz page.
+ */
+export const EVENT_TYPES = Object.freeze([
+  'page-hidden', 'page-visible', 'focus-lost', 'focus-regained', 'fullscreen-exit', 'fullscreen-enter',
+  'copy', 'cut', 'paste', 'print', 'context-menu', 'multiple-screens', 'camera-ended', 'camera-muted',
+  'camera-unmuted', 'heartbeat', 'audio-voice', 'audio-noise',
+]);
+
+/** The event types an agent may forward from the quiz page. */
+export const FORWARDABLE_TYPES = Object.freeze([
+  'page-hidden', 'page-visible', 'focus-lost', 'focus-regained', 'fullscreen-exit', 'fullscreen-enter',
+  'copy', 'cut', 'paste', 'print', 'context-menu',
+]);
+
+/** Message subjects between the journey, the agent and the monitor. */
+export const SUBJECTS = Object.freeze({
+  handoff: 'org.invigil.monitor.handoff',
+  handoffReceived: 'org.invigil.monitor.handoff.received',
+  pageEvent: 'org.invigil.monitor.event',
+  resize: 'org.invigil.monitor.resize',
+});
+
+/** The event type for a DOM event, or null. `doc` gives visibilityState and fullscreenElement. */
+export function eventTypeFor(domType, doc) {
+  switch (domType) {
+    case 'visibilitychange':
+      return doc && doc.visibilityState === 'hidden' ? 'page-hidden' : 'page-visible';
+    case 'blur':
+      return 'focus-lost';
+    case 'focus':
+      return 'focus-regained';
+    case 'fullscreenchange':
+      return doc && doc.fullscreenElement ? 'fullscreen-enter' : 'fullscreen-exit';
+    case 'copy':
+    case 'cut':
+    case 'paste':
+      return domType;
+    case 'beforeprint':
+      return 'print';
+    case 'contextmenu':
+      return 'context-menu';
+    default:
+      return null;
+  }
+}
+
+const PAIRS = {
+  'page-hidden': ['visibility', 'hidden'], 'page-visible': ['visibility', 'visible'],
+  'focus-lost': ['focus', 'lost'], 'focus-regained': ['focus', 'regained'],
+  'fullscreen-exit': ['fullscreen', 'exit'], 'fullscreen-enter': ['fullscreen', 'enter'],
+};
+
+/**
+ * Reports a paired state (visibility, focus, fullscreen) only when it changes, so that the same tab switch seen
+ * both by the monitor's own document and by the agent in the quiz page is reported once. Other types always pass.
+ */
+export class TransitionFilter {
+  constructor(initial = {}) {
+    this.state = { visibility: 'visible', focus: 'regained', fullscreen: 'exit', ...initial };
+  }
+
+  accept(type) {
+    const pair = PAIRS[type];
+    if (!pair) {
+      return true;
+    }
+    const [key, value] = pair;
+    if (this.state[key] === value) {
+      return false;
+    }
+    this.state[key] = value;
+    return true;
+  }
+}
+
+/**
+ * A page event forwarded by the agent, validated: `{type, at}` or null. Only the subject, a forwardable type and an
+ * ISO time (else now) are taken; nothing else from the message is trusted.
+ */
+export function forwardedEvent(message, now = () => new Date()) {
+  if (!message || typeof message !== 'object' || message.subject !== SUBJECTS.pageEvent) {
+    return null;
+  }
+  if (!FORWARDABLE_TYPES.includes(message.type)) {
+    return null;
+  }
+  const at = typeof message.at === 'string' && !Number.isNaN(Date.parse(message.at))
+    ? new Date(Date.parse(message.at)).toISOString() : now().toISOString();
+  return { type: message.type, at };
+}
