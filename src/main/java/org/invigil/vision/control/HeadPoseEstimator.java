@@ -15,8 +15,8 @@ import org.opencv.core.Point3;
 /**
  * Head pose from the 468 Face Mesh landmarks: a perspective-n-point fit (SQPnP, which needs no initial guess) of
  * MediaPipe's canonical face to the landmarks, with a pinhole camera whose focal length equals the frame width
- * (about 53 degrees of horizontal field, typical of laptop webcams) and no distortion. The angles are read from the
- * fitted rotation as directions, so their signs have a plain meaning (see {@link HeadPose}). Not thread-safe.
+ * (about 53 degrees of horizontal field, typical of laptop webcams) and no distortion. The fitted rotation is split
+ * into yaw, pitch and roll as {@link HeadPose} defines them. Not thread-safe.
  */
 public final class HeadPoseEstimator implements AutoCloseable {
 
@@ -55,14 +55,12 @@ public final class HeadPoseEstimator implements AutoCloseable {
             Calib3d.Rodrigues(rvec, rotation);
             double[] r = new double[9];
             rotation.get(0, 0, r);
-            // where the nose points: the face's -z axis (towards the camera) in camera coordinates
-            double nx = -r[2];
-            double ny = -r[5];
-            double nz = -r[8];
-            double yaw = Math.toDegrees(Math.atan2(nx, -nz));
-            double pitch = Math.toDegrees(Math.atan2(-ny, Math.hypot(nx, nz)));
-            // the face's x axis (towards the image's right on a frontal face) in the image plane
-            double roll = Math.toDegrees(Math.atan2(r[3], r[0]));
+            // R = Ry(yaw) Rx(pitch) Rz(roll): the nose (the face's -z axis) points along
+            // (cos(pitch) sin(yaw), -sin(pitch), -cos(pitch) cos(yaw)); the second row of R is
+            // (cos(pitch) sin(roll), cos(pitch) cos(roll), sin(pitch))
+            double yaw = Math.toDegrees(Math.atan2(-r[2], r[8]));
+            double pitch = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, r[5]))));
+            double roll = Math.toDegrees(Math.atan2(r[3], r[4]));
             return new HeadPose(yaw, pitch, roll);
         } finally {
             imagePoints.release();

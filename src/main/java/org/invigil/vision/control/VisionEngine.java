@@ -3,6 +3,7 @@ package org.invigil.vision.control;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,6 +25,8 @@ import org.invigil.vision.entity.IdentityComparison;
  */
 public class VisionEngine implements AutoCloseable {
 
+    private static final int STARTUP_LIMIT_SECONDS = 300;
+
     private final VisionSettings settings;
     private final ThreadPoolExecutor pool;
 
@@ -37,12 +40,25 @@ public class VisionEngine implements AutoCloseable {
         requireReadable(settings.descriptor() == VisionSettings.Descriptor.SFACE ? settings.sFaceModel() : null);
         this.settings = settings;
         AtomicInteger counter = new AtomicInteger();
+        CountDownLatch ready = new CountDownLatch(settings.workers());
         this.pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
                 settings.queueCapacity() == 0 ? new java.util.concurrent.SynchronousQueue<>()
                         : new ArrayBlockingQueue<>(settings.queueCapacity()),
-                task -> new Worker(task, "invigil-vision-" + counter.incrementAndGet(), models, settings),
+                task -> new Worker(task, "invigil-vision-" + counter.incrementAndGet(), models, settings, ready),
                 new ThreadPoolExecutor.AbortPolicy());
         pool.prestartAllCoreThreads();
+        try {
+            // every worker loads its networks before the engine takes frames
+            if (!ready.await(STARTUP_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+                throw new IllegalStateException("The vision workers did not load their models within "
+                        + STARTUP_LIMIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the vision workers loaded their models", e);
+        }
     }
 
     private static void requireReadable(java.nio.file.Path model) {
@@ -130,13 +146,15 @@ public class VisionEngine implements AutoCloseable {
     private static final class Worker extends Thread {
         private final VisionModels models;
         private final VisionSettings settings;
+        private final CountDownLatch ready;
         private FaceAnalyzer analyzer;
         private RuntimeException startFailure;
 
-        Worker(Runnable task, String name, VisionModels models, VisionSettings settings) {
+        Worker(Runnable task, String name, VisionModels models, VisionSettings settings, CountDownLatch ready) {
             super(task, name);
             this.models = models;
             this.settings = settings;
+            this.ready = ready;
             setDaemon(true);
         }
 
@@ -146,9 +164,11 @@ public class VisionEngine implements AutoCloseable {
                 analyzer = new FaceAnalyzer(models, settings);
             } catch (RuntimeException e) {
                 startFailure = e;
+                ready.countDown();
                 super.run();
                 return;
             }
+            ready.countDown();
             try {
                 super.run();
             } finally {

@@ -86,6 +86,12 @@ public record VisionSettings(Detector detector, Path yuNetModel, double minDetec
                 identityThresholds);
     }
 
+    public VisionSettings withMesh(int newMeshFaces, double newMinMeshPresence) {
+        return new VisionSettings(detector, yuNetModel, minDetectionScore, descriptor, sFaceModel, workers,
+                queueCapacity, maxWait, maxBytes, maxPixels, maxSide, newMeshFaces, newMinMeshPresence,
+                identityThresholds);
+    }
+
     public VisionSettings withLimits(long newMaxBytes, long newMaxPixels, int newMaxSide) {
         return new VisionSettings(detector, yuNetModel, minDetectionScore, descriptor, sFaceModel, workers,
                 queueCapacity, maxWait, newMaxBytes, newMaxPixels, newMaxSide, meshFaces, minMeshPresence,
