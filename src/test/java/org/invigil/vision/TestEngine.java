@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.invigil.vision.control.FaceAnalyzer;
+import org.invigil.vision.control.OpenCvNatives;
 import org.invigil.vision.control.VisionModels;
 import org.invigil.vision.control.VisionSettings;
 import org.opencv.core.Mat;
@@ -17,6 +18,10 @@ import org.opencv.imgcodecs.Imgcodecs;
  * seconds); tests run one class at a time, so the single-threaded analyzer is safe.
  */
 public final class TestEngine {
+
+    static {
+        OpenCvNatives.load();
+    }
 
     private static VisionModels models;
     private static FaceAnalyzer analyzer;
