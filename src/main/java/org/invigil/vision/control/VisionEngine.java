@@ -42,8 +42,7 @@ public class VisionEngine implements AutoCloseable {
         AtomicInteger counter = new AtomicInteger();
         CountDownLatch ready = new CountDownLatch(settings.workers());
         this.pool = new ThreadPoolExecutor(settings.workers(), settings.workers(), 0, TimeUnit.MILLISECONDS,
-                settings.queueCapacity() == 0 ? new java.util.concurrent.SynchronousQueue<>()
-                        : new ArrayBlockingQueue<>(settings.queueCapacity()),
+                new ArrayBlockingQueue<>(settings.queueCapacity()),
                 task -> new Worker(task, "invigil-vision-" + counter.incrementAndGet(), models, settings, ready),
                 new ThreadPoolExecutor.AbortPolicy());
         pool.prestartAllCoreThreads();

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param descriptor         which identity descriptor
  * @param sFaceModel         the SFace ONNX file when {@code descriptor} is {@link Descriptor#SFACE}
  * @param workers            worker threads, each with its own networks
- * @param queueCapacity      frames that may wait for a worker before callers get {@link VisionOverloadedException}
+ * @param queueCapacity      frames that may wait for a worker (at least 1) before callers get
+ *                           {@link VisionOverloadedException}
  * @param maxWait            longest a caller waits for a result before {@link VisionOverloadedException}
  * @param maxBytes           largest accepted JPEG in bytes
  * @param maxPixels          largest accepted width x height declared by a JPEG
@@ -56,7 +57,7 @@ public record VisionSettings(Detector detector, Path yuNetModel, double minDetec
         if (descriptor == Descriptor.SFACE && sFaceModel == null) {
             throw new IllegalArgumentException("The SFace descriptor needs a model file");
         }
-        if (workers < 1 || queueCapacity < 0 || maxBytes < 1 || maxPixels < 1 || maxSide < 1 || meshFaces < 0) {
+        if (workers < 1 || queueCapacity < 1 || maxBytes < 1 || maxPixels < 1 || maxSide < 1 || meshFaces < 0) {
             throw new IllegalArgumentException("Invalid vision settings: " + workers + " workers, queue "
                     + queueCapacity + ", limits " + maxBytes + "/" + maxPixels + "/" + maxSide + ", mesh " + meshFaces);
         }

@@ -94,18 +94,18 @@ class VisionEngineTest {
         assertEquals(2, threads.size(), "a fixed pool of two worker threads: " + threads);
     }
 
-    /** Two callers on one worker with no queue: whoever finds the worker busy is told so at once. */
+    /** Three callers on one worker with one queue place: whoever finds both taken is told so at once. */
     @Test
     void aFullQueueFailsAtOnceInsteadOfWaiting() throws Exception {
-        VisionSettings settings = VisionSettings.defaults().withWorkers(1, 0, Duration.ofSeconds(30));
+        VisionSettings settings = VisionSettings.defaults().withWorkers(1, 1, Duration.ofSeconds(30));
         byte[] big = TestEngine.bytes(DebianPhotos.dlibFaces().resolve("bald_guys.jpg"));
         byte[] small = portrait();
         List<Long> overloadNanos = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger answered = new AtomicInteger();
         try (VisionEngine engine = new VisionEngine(settings, TestEngine.models())) {
-            ExecutorService callers = Executors.newFixedThreadPool(2);
+            ExecutorService callers = Executors.newFixedThreadPool(3);
             List<Future<?>> calls = new ArrayList<>();
-            for (byte[] frame : new byte[][] {big, small}) {
+            for (byte[] frame : new byte[][] {big, big, small}) {
                 calls.add(callers.submit(() -> {
                     for (int i = 0; i < 15; i++) {
                         long started = System.nanoTime();
@@ -126,7 +126,7 @@ class VisionEngineTest {
             callers.shutdown();
         }
         long slowest = overloadNanos.stream().mapToLong(Long::longValue).max().orElse(0);
-        System.out.printf("vision: 1 worker, no queue, 2 callers: %d answered, %d overloaded (slowest signal %.1f ms)%n",
+        System.out.printf("vision: 1 worker, 1 queue place, 3 callers: %d answered, %d overloaded (slowest signal %.1f ms)%n",
                 answered.get(), overloadNanos.size(), slowest / 1e6);
         assertTrue(answered.get() > 0);
         assertTrue(!overloadNanos.isEmpty(), "no overload signal while the only worker was busy");
