@@ -3,12 +3,20 @@ package org.invigil.vision;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.List;
+import org.invigil.vision.control.BlazeFaceDetector;
+import org.invigil.vision.control.CaptureQualityMeter;
 import org.invigil.vision.control.DlibResNetDescriptor;
+import org.invigil.vision.control.EyeAspectRatio;
+import org.invigil.vision.control.FaceMeshLandmarker;
+import org.invigil.vision.control.HeadPoseEstimator;
 import org.invigil.vision.control.FaceAnalyzer;
 import org.invigil.vision.control.OpenCvNatives;
 import org.invigil.vision.control.VisionModels;
 import org.invigil.vision.control.VisionSettings;
 import org.invigil.vision.entity.Face;
+import org.invigil.vision.entity.FaceDetection;
+import org.invigil.vision.entity.ImagePoint;
 import org.invigil.vision.entity.FrameAnalysis;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -67,6 +75,7 @@ public final class VisionBenchmark {
             Imgproc.resize(decoded.submat(new Rect(200, 80, 260, 260)), chip, new Size(150, 150));
             report("descriptor_network_only", runs, () -> dlib.describeChip(chip));
         }
+        breakdown(models, frame640);
         try (FaceAnalyzer fast = new FaceAnalyzer(models, VisionSettings.defaults().withDetector(
                 VisionSettings.Detector.BLAZEFACE_SHORT_RANGE, null, 0.5))) {
             report("monitoring_640x480_short_range", runs, () -> fast.analyse(jpeg640));
@@ -89,6 +98,31 @@ public final class VisionBenchmark {
         System.out.printf(Locale.ROOT, "bench info haar_faces_640x480=%d%n", faces.toArray().length);
         double haar640 = report("haar_face_count_640x480", Math.max(50, runs / 3), haarCount);
         System.out.printf(Locale.ROOT, "bench haar_over_monitoring_640x480 ratio=%.2f%n", haar640 / monitoring640);
+    }
+
+    /** Where the monitoring time goes at 640x480: each stage alone on the decoded frame. */
+    private static void breakdown(VisionModels models, Mat frame) {
+        BlazeFaceDetector.Variant full = BlazeFaceDetector.Variant.FULL_RANGE;
+        BlazeFaceDetector.Variant shortRange = BlazeFaceDetector.Variant.SHORT_RANGE;
+        try (BlazeFaceDetector fullRange = new BlazeFaceDetector(full, models.faceDetection(full),
+                models.faceDetectionVersion(full), full.defaultMinScore());
+                BlazeFaceDetector fast = new BlazeFaceDetector(shortRange, models.faceDetection(shortRange),
+                        models.faceDetectionVersion(shortRange), shortRange.defaultMinScore());
+                FaceMeshLandmarker landmarker = new FaceMeshLandmarker(models.faceLandmark(),
+                        models.faceLandmarkVersion());
+                HeadPoseEstimator poses = new HeadPoseEstimator(models.canonicalFace());
+                CaptureQualityMeter quality = new CaptureQualityMeter()) {
+            FaceDetection face = fullRange.detect(frame).get(0);
+            List<ImagePoint> mesh = landmarker.landmarks(frame, face).points();
+            report("stage_detect_full_range_640x480", RUNS, () -> fullRange.detect(frame));
+            report("stage_detect_short_range_640x480", RUNS, () -> fast.detect(frame));
+            report("stage_face_mesh", RUNS, () -> landmarker.landmarks(frame, face));
+            report("stage_head_pose_and_eyes", RUNS, () -> {
+                poses.estimate(mesh, frame.cols(), frame.rows());
+                EyeAspectRatio.of(mesh);
+            });
+            report("stage_capture_quality_640x480", RUNS, () -> quality.measure(frame));
+        }
     }
 
     /** A 4:3 webcam-like frame: the head and shoulders of Grace Hopper, scaled to the given size. */
