@@ -30,6 +30,12 @@ public class VisionEngine implements AutoCloseable {
     private final VisionSettings settings;
     private final ThreadPoolExecutor pool;
 
+    /** For CDI's client proxy only ({@link VisionConfiguration} produces the real engine). */
+    protected VisionEngine() {
+        this.settings = null;
+        this.pool = null;
+    }
+
     public VisionEngine(VisionSettings settings) {
         this(settings, VisionModels.bundled());
     }
