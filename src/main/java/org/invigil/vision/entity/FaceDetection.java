@@ -1,0 +1,15 @@
+package org.invigil.vision.entity;
+
+import java.util.List;
+
+/**
+ * A face found by a detector: its box, the detector's confidence (0-1) and the detector's keypoints. For MediaPipe
+ * BlazeFace the keypoints are, in order: right eye, left eye, nose tip, mouth centre, right ear tragion, left ear
+ * tragion ("right" and "left" are the person's own); other detectors give other keypoints.
+ */
+public record FaceDetection(Box box, double confidence, List<ImagePoint> keypoints) {
+
+    public FaceDetection {
+        keypoints = List.copyOf(keypoints);
+    }
+}
