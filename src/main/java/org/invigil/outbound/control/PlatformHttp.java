@@ -78,6 +78,34 @@ public class PlatformHttp {
         return send(request, headers);
     }
 
+    /** A binary resource (a profile picture), at most {@code maxBytes}. */
+    public byte[] getBytes(URI uri, int maxBytes) {
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("User-Agent", "Invigil").header("Accept", "image/jpeg, image/png;q=0.8").build();
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new OutboundRefused(new Problem(502, "platform_answer", "The platform refused",
+                            uri + " answered HTTP " + response.statusCode() + "."), null);
+                }
+                byte[] bytes = in.readNBytes(maxBytes + 1);
+                if (bytes.length > maxBytes) {
+                    throw new OutboundRefused("platform_answer_too_large", "The picture at " + uri + " is larger than "
+                            + maxBytes / 1024 + " KiB.");
+                }
+                return bytes;
+            }
+        } catch (IOException e) {
+            throw new OutboundRefused(new Problem(502, "platform_unreachable", "The platform did not answer",
+                    "Could not reach " + uri + ": " + describe(e)), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboundRefused(new Problem(503, "interrupted", "Interrupted",
+                    "The call to " + uri + " was interrupted."), e);
+        }
+    }
+
     public HttpAnswer post(URI uri, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", contentType)

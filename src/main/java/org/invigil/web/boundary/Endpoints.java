@@ -19,6 +19,7 @@ final class Endpoints {
     static final List<Class<?>> API = List.of(
             org.invigil.registration.boundary.PlatformsAdminResource.class,
             org.invigil.keys.boundary.KeysAdminResource.class,
+            org.invigil.journey.boundary.ProctoringResource.class,
             AdminAuthentication.class);
 
     private Endpoints() {

@@ -19,6 +19,9 @@ final class ProblemResponses {
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Bearer");
         }
+        if (problem.status() == 503) {
+            response.header("Retry-After", "2");
+        }
         if (Negotiation.wantsHtml(headers)) {
             String body = """
                     <h1>%s</h1>

@@ -1,0 +1,194 @@
+package org.invigil.journey.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Instant;
+import org.invigil.access.control.BearerToken;
+import org.invigil.access.control.ToolSessions;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.identity.control.Liveness;
+import org.invigil.identity.entity.LivenessChallenge;
+import org.invigil.journey.control.Journey;
+import org.invigil.journey.control.SystemCheck;
+import org.invigil.monitoring.control.EventIngestion;
+import org.invigil.monitoring.control.FrameIngestion;
+import org.invigil.monitoring.control.MonitoringRefused;
+
+/** The proctoring API the student's browser speaks (src/site/proctoring-api.md). */
+@Path("proctoring")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProctoringResource {
+
+    @Inject
+    ToolSessions toolSessions;
+
+    @Inject
+    Journey journey;
+
+    @Inject
+    FrameIngestion frames;
+
+    @Inject
+    EventIngestion events;
+
+    @GET
+    @Path("session")
+    public JsonObject session(@HeaderParam("Authorization") String authorization) {
+        ToolSession student = student(authorization);
+        return JourneyJson.of(journey.current(student), student);
+    }
+
+    @GET
+    @Path("sessions/{id}")
+    public JsonObject session(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        ToolSession student = student(authorization);
+        return JourneyJson.of(journey.view(id, student), student);
+    }
+
+    @POST
+    @Path("sessions/{id}/consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject consent(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                              JsonObject body) {
+        ToolSession student = student(authorization);
+        String decision = body == null ? "" : body.getString("decision", "");
+        if (!decision.equals("accept") && !decision.equals("decline")) {
+            throw MonitoringRefused.malformed("decision_invalid", "The decision must be \"accept\" or \"decline\".");
+        }
+        return JourneyJson.of(journey.consent(id, student, decision.equals("accept"), body.getString("version", "")),
+                student);
+    }
+
+    @POST
+    @Path("sessions/{id}/system-check")
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject systemCheck(@HeaderParam("Authorization") String authorization,
+                                  @HeaderParam("Content-Type") String type, @PathParam("id") String id,
+                                  InputStream body) {
+        ToolSession student = student(authorization);
+        SystemCheck.Advice advice = journey.systemCheck(id, student, Uploads.jpeg(type, body));
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        advice.advice().forEach(lines::add);
+        return Json.createObjectBuilder().add("ok", advice.ok()).add("faces", advice.faces())
+                .add("brightness", Math.round(advice.brightness())).add("sharpness", Math.round(advice.sharpness()))
+                .add("advice", lines).build();
+    }
+
+    @POST
+    @Path("sessions/{id}/identity")
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject identity(@HeaderParam("Authorization") String authorization,
+                               @HeaderParam("Content-Type") String type, @PathParam("id") String id,
+                               InputStream body) {
+        ToolSession student = student(authorization);
+        Journey.IdentityResult result = journey.identity(id, student, Uploads.jpeg(type, body));
+        return Json.createObjectBuilder().add("status", result.status()).add("message", result.message())
+                .add("attemptsLeft", result.attemptsLeft()).add("session", JourneyJson.of(result.view(), student))
+                .build();
+    }
+
+    @POST
+    @Path("sessions/{id}/identity/review")
+    public JsonObject review(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        ToolSession student = student(authorization);
+        return JourneyJson.of(journey.review(id, student), student);
+    }
+
+    @POST
+    @Path("sessions/{id}/liveness")
+    public JsonObject startLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        LivenessChallenge challenge = journey.startLiveness(id, student(authorization));
+        JsonArrayBuilder steps = Json.createArrayBuilder();
+        challenge.steps().forEach(steps::add);
+        return Json.createObjectBuilder().add("challenge", challenge.id()).add("steps", steps)
+                .add("framesPerStep", Liveness.FRAMES_PER_STEP).add("frameIntervalMs", Liveness.FRAME_INTERVAL_MS)
+                .build();
+    }
+
+    @POST
+    @Path("sessions/{id}/liveness/{challenge}/frames")
+    @Consumes(MediaType.WILDCARD)
+    public Response livenessFrame(@HeaderParam("Authorization") String authorization,
+                                  @HeaderParam("Content-Type") String type, @PathParam("id") String id,
+                                  @PathParam("challenge") String challenge, @QueryParam("step") Integer step,
+                                  InputStream body) {
+        ToolSession student = student(authorization);
+        if (step == null) {
+            throw MonitoringRefused.malformed("liveness_step", "Say which step the picture belongs to: ?step=0, 1 or 2.");
+        }
+        journey.livenessFrame(id, student, challenge, step, Uploads.jpeg(type, body));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("sessions/{id}/liveness/{challenge}/complete")
+    public JsonObject completeLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                                       @PathParam("challenge") String challenge) {
+        ToolSession student = student(authorization);
+        Journey.LivenessResult result = journey.completeLiveness(id, student, challenge);
+        return Json.createObjectBuilder().add("passed", result.passed()).add("message", result.message())
+                .add("attemptsLeft", result.attemptsLeft()).add("session", JourneyJson.of(result.view(), student))
+                .build();
+    }
+
+    @POST
+    @Path("sessions/{id}/start")
+    public JsonObject start(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        ToolSession student = student(authorization);
+        return JourneyJson.of(journey.start(id, student), student);
+    }
+
+    @POST
+    @Path("sessions/{id}/end")
+    public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        ToolSession student = student(authorization);
+        return JourneyJson.of(journey.end(id, student), student);
+    }
+
+    @POST
+    @Path("sessions/{id}/frames")
+    @Consumes(MediaType.WILDCARD)
+    public Response frame(@HeaderParam("Authorization") String authorization, @HeaderParam("Content-Type") String type,
+                          @HeaderParam("Invigil-Sequence") String sequence,
+                          @HeaderParam("Invigil-Captured-At") String capturedAt, @PathParam("id") String id,
+                          InputStream body) {
+        ToolSession student = student(authorization);
+        journey.view(id, student);
+        long number = Uploads.sequence(sequence);
+        Instant at = Uploads.instant(capturedAt);
+        frames.ingest(id, number, at, Uploads.jpeg(type, body));
+        return Response.accepted(Json.createObjectBuilder().add("sequence", number).build()).build();
+    }
+
+    @POST
+    @Path("sessions/{id}/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject events(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                             JsonObject body) {
+        ToolSession student = student(authorization);
+        journey.view(id, student);
+        EventIngestion.Receipt receipt = events.ingest(id, Uploads.events(body));
+        JsonArrayBuilder accepted = Json.createArrayBuilder();
+        receipt.accepted().forEach(accepted::add);
+        JsonArrayBuilder duplicates = Json.createArrayBuilder();
+        receipt.duplicates().forEach(duplicates::add);
+        return Json.createObjectBuilder().add("accepted", accepted).add("duplicates", duplicates).build();
+    }
+
+    private ToolSession student(String authorization) {
+        return toolSessions.open(BearerToken.from(authorization));
+    }
+}

@@ -1,0 +1,271 @@
+package org.invigil.journey.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.crypto.control.Aead;
+import org.invigil.exam.control.Exams;
+import org.invigil.exam.entity.Check;
+import org.invigil.exam.entity.ExamSettings;
+import org.invigil.exam.entity.ExamSummary;
+import org.invigil.identity.control.Descriptors;
+import org.invigil.identity.control.IdentityCheck;
+import org.invigil.identity.control.Liveness;
+import org.invigil.identity.control.LivenessEvaluation;
+import org.invigil.identity.control.Pictures;
+import org.invigil.identity.control.References;
+import org.invigil.identity.entity.LivenessChallenge;
+import org.invigil.integrity.control.Results;
+import org.invigil.monitoring.control.FrameIngestion;
+import org.invigil.monitoring.control.Finding;
+import org.invigil.monitoring.control.Incidents;
+import org.invigil.monitoring.control.Receipts;
+import org.invigil.monitoring.control.RecentFrames;
+import org.invigil.monitoring.entity.Rule;
+import org.invigil.session.control.ConsentText;
+import org.invigil.session.control.ProctoringSessions;
+import org.invigil.session.control.SessionRefusals;
+import org.invigil.session.entity.IdentityStatus;
+import org.invigil.session.entity.ProctoringSession;
+import org.invigil.session.entity.SessionState;
+import org.invigil.web.control.Problem;
+import org.invigil.web.control.ProblemException;
+
+/**
+ * Each step of the student's journey. Every step is taken on behalf of the student the tool session names and only
+ * in its turn; none is a dead end: a check that cannot be passed hands the decision to a person and lets the
+ * student continue. Reaching "ready" releases the quiz through the gate column.
+ */
+@ApplicationScoped
+public class Journey {
+
+    @Inject
+    ProctoringSessions sessions;
+
+    @Inject
+    Exams exams;
+
+    @Inject
+    References references;
+
+    @Inject
+    IdentityCheck identityCheck;
+
+    @Inject
+    Liveness liveness;
+
+    @Inject
+    Pictures pictures;
+
+    @Inject
+    Results results;
+
+    @Inject
+    Incidents incidents;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    RecentFrames recentFrames;
+
+    Clock clock = Clock.systemUTC();
+
+    /** What the client needs to render the session. */
+    public record View(ProctoringSession session, ExamSummary exam, Set<Check> active, ConsentText consent,
+                       String referenceSource, int identityAttemptsLeft, int livenessAttemptsLeft, long nextSequence) {
+    }
+
+    public record IdentityResult(String status, String message, int attemptsLeft, View view) {
+    }
+
+    public record LivenessResult(boolean passed, String message, int attemptsLeft, View view) {
+    }
+
+    public View current(ToolSession student) {
+        return view(sessions.currentFor(student));
+    }
+
+    public View view(String id, ToolSession student) {
+        return view(sessions.of(id, student));
+    }
+
+    public View consent(String id, ToolSession student, boolean accept, String version) {
+        View before = view(id, student);
+        if (!before.consent().version().equals(version)) {
+            throw new ProblemException(new Problem(409, "consent_changed", "The consent text changed",
+                    "The consent text changed since you read it; read it again before deciding."));
+        }
+        Instant now = clock.instant();
+        return step(id, student, accept ? "give consent" : "decline",
+                session -> {
+                    if (accept) {
+                        session.consent(version, now);
+                    } else {
+                        session.decline(version, now);
+                    }
+                });
+    }
+
+    public SystemCheck.Advice systemCheck(String id, ToolSession student, byte[] jpeg) {
+        View before = view(id, student);
+        requireState(before.session(), SessionState.SYSTEM_CHECK, "run the camera check");
+        SystemCheck.Advice advice = SystemCheck.of(pictures.analyse(jpeg));
+        Set<Check> active = before.active();
+        step(id, student, "finish the system check", session -> session.passSystemCheck(
+                active.contains(Check.IDENTITY), active.contains(Check.LIVENESS)));
+        return advice;
+    }
+
+    public IdentityResult identity(String id, ToolSession student, byte[] jpeg) {
+        View before = view(id, student);
+        ProctoringSession session = before.session();
+        requireState(session, SessionState.IDENTITY, "check your identity");
+        IdentityCheck.Outcome outcome = identityCheck.check(session.platformId(), session.contextId().orElse(""),
+                session.userId(), session.lmsPicture(), jpeg);
+        boolean livenessStep = before.active().contains(Check.LIVENESS);
+        Optional<Double> score = outcome.comparison().map(c -> c.score());
+        int attempts = before.exam().settings().identityAttempts();
+        String status;
+        View after;
+        switch (outcome.kind()) {
+            case NO_FACE, SEVERAL_FACES -> {
+                status = "retry";
+                after = step(id, student, "check your identity", ProctoringSession::retryIdentity);
+            }
+            case NO_MATCH -> {
+                boolean last = session.identityAttempts() + 1 >= attempts;
+                status = last ? "failed" : "retry";
+                after = step(id, student, "check your identity", s -> {
+                    keepBaseline(s, outcome);
+                    s.recordIdentityAttempt(last ? IdentityStatus.NEEDS_REVIEW : IdentityStatus.PENDING,
+                            score.orElse(null), livenessStep);
+                });
+            }
+            default -> {
+                IdentityStatus result = switch (outcome.kind()) {
+                    case MATCH -> IdentityStatus.VERIFIED;
+                    case ENROLLED -> IdentityStatus.ENROLMENT_PENDING;
+                    default -> IdentityStatus.NEEDS_REVIEW;
+                };
+                status = result.id();
+                after = step(id, student, "check your identity", s -> {
+                    keepBaseline(s, outcome);
+                    s.recordIdentityAttempt(result, score.orElse(null), livenessStep);
+                });
+            }
+        }
+        if (!outcome.lookAlikes().isEmpty()) {
+            Instant now = clock.instant();
+            incidents.record(after.session(), new Finding(Rule.DUPLICATE_FACE, now, 0.9,
+                    "match with another student's reference photo", "Invigil identity check",
+                    outcome.comparison().map(c -> c.model().name() + "@" + c.model().version()).orElse(null), null,
+                    outcome.lookAlikes().size() + " other student(s) of the course."), now, false,
+                    List.of(new RecentFrames.Frame(0, now, jpeg)));
+        }
+        String message = status.equals("failed")
+                ? "The picture did not match your reference photo, and no attempts are left. A person will check "
+                + "your identity; you can continue."
+                : outcome.describe();
+        return new IdentityResult(status, message, after.identityAttemptsLeft(), after);
+    }
+
+    /** The student asks a person to check instead of trying again (identity or liveness). */
+    public View review(String id, ToolSession student) {
+        View before = view(id, student);
+        boolean livenessStep = before.active().contains(Check.LIVENESS);
+        return step(id, student, "ask for a review", session -> {
+            if (session.state() == SessionState.LIVENESS) {
+                session.requestLivenessReview();
+            } else {
+                session.requestIdentityReview(livenessStep);
+            }
+        });
+    }
+
+    public LivenessChallenge startLiveness(String id, ToolSession student) {
+        ProctoringSession session = sessions.of(id, student);
+        requireState(session, SessionState.LIVENESS, "start the liveness check");
+        return liveness.start(session.id());
+    }
+
+    public void livenessFrame(String id, ToolSession student, String challenge, int step, byte[] jpeg) {
+        ProctoringSession session = sessions.of(id, student);
+        requireState(session, SessionState.LIVENESS, "send liveness pictures");
+        liveness.frame(session.id(), challenge, step, jpeg);
+    }
+
+    public LivenessResult completeLiveness(String id, ToolSession student, String challenge) {
+        View before = view(id, student);
+        requireState(before.session(), SessionState.LIVENESS, "finish the liveness check");
+        LivenessEvaluation.Verdict verdict = liveness.complete(before.session().id(), challenge);
+        int attempts = before.exam().settings().identityAttempts();
+        boolean last = before.session().livenessAttempts() + 1 >= attempts;
+        View after = step(id, student, "finish the liveness check",
+                session -> session.recordLivenessAttempt(verdict.passed(), last));
+        String message = verdict.passed() ? verdict.message()
+                : last ? "We could not confirm the movements (" + verdict.message() + ") and no attempts are left. "
+                + "A person will review this; you can continue."
+                : "We could not confirm the movements: " + verdict.message() + " Try again.";
+        return new LivenessResult(verdict.passed(), message, after.livenessAttemptsLeft(), after);
+    }
+
+    public View start(String id, ToolSession student) {
+        Instant now = clock.instant();
+        return step(id, student, "start monitoring", session -> session.startMonitoring(now));
+    }
+
+    public View end(String id, ToolSession student) {
+        Instant now = clock.instant();
+        View after = step(id, student, "end the exam", session -> {
+            if (!session.end(now)) {
+                throw new IllegalStateException("already ended");
+            }
+        });
+        incidents.closeAll(after.session().id(), now);
+        results.finish(after.session());
+        recentFrames.forget(after.session().id());
+        return after;
+    }
+
+    private void keepBaseline(ProctoringSession session, IdentityCheck.Outcome outcome) {
+        outcome.captured().ifPresent(descriptor -> session.keepBaselineDescriptor(Aead.seal(sessions.dataKey(session),
+                Descriptors.encode(descriptor), FrameIngestion.baselineAad(session.id()))));
+    }
+
+    private View step(String id, ToolSession student, String action, Consumer<ProctoringSession> change) {
+        SessionState[] before = new SessionState[1];
+        ProctoringSession session = sessions.change(id, student, action, s -> {
+            before[0] = s.state();
+            change.accept(s);
+        });
+        if (before[0] != SessionState.READY && session.state() == SessionState.READY) {
+            results.passGate(session);
+        }
+        return view(session);
+    }
+
+    private View view(ProctoringSession session) {
+        ExamSummary exam = exams.summary(session.examId()).orElseThrow(SessionRefusals::notYours);
+        ExamSettings settings = exam.settings();
+        Set<Check> active = sessions.activeChecks(settings, exam.id(), session.userId());
+        return new View(session, exam, active, ConsentText.of(settings, active.stream().sorted().toList()),
+                references.sourceFor(session.platformId(), session.contextId().orElse(""), session.userId(),
+                        session.lmsPicture()),
+                Math.max(0, settings.identityAttempts() - session.identityAttempts()),
+                Math.max(0, settings.identityAttempts() - session.livenessAttempts()),
+                receipts.next(session.id()));
+    }
+
+    private static void requireState(ProctoringSession session, SessionState state, String action) {
+        if (session.state() != state) {
+            throw SessionRefusals.wrongState(action, session.state().id());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.invigil.monitoring.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.invigil.crypto.control.Aead;
+import org.invigil.identity.control.Descriptors;
+import org.invigil.identity.control.Pictures;
+import org.invigil.monitoring.entity.Observation;
+import org.invigil.session.control.ProctoringSessions;
+import org.invigil.session.entity.ProctoringSession;
+import org.invigil.vision.entity.DescribedFace;
+import org.invigil.vision.entity.FaceDescriptor;
+import org.invigil.vision.entity.FrameAnalysis;
+import org.invigil.vision.entity.IdentityComparison;
+
+/**
+ * Receives a monitoring frame exactly once: analyses it, keeps the analysis as an observation, runs the frame rules
+ * and drops the frame — unless an incident takes it as evidence, sealed. Every {@value #IDENTITY_EVERY}th frame (and
+ * the first after a gap without a face) is also compared with the person verified at the start.
+ */
+@ApplicationScoped
+public class FrameIngestion {
+
+    public static final int MAX_WIDTH = 640;
+    public static final int MAX_HEIGHT = 480;
+    static final int IDENTITY_EVERY = 5;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Pictures pictures;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    ProctoringSessions sessions;
+
+    @Inject
+    RecentFrames recentFrames;
+
+    @Inject
+    Observations observations;
+
+    Clock clock = Clock.systemUTC();
+
+    public void ingest(String sessionId, long sequence, Instant capturedAt, byte[] jpeg) {
+        ProctoringSession session = sessions.byId(sessionId);
+        if (!session.isMonitoring()) {
+            throw MonitoringRefused.notMonitoring(session.state().id());
+        }
+        if (receipts.seen(sessionId, sequence)) {
+            throw MonitoringRefused.replayed(sequence);
+        }
+        FrameAnalysis analysis = pictures.analyse(jpeg);
+        if (analysis.width() > MAX_WIDTH || analysis.height() > MAX_HEIGHT) {
+            throw MonitoringRefused.malformed("frame_dimensions", "Frames must be at most " + MAX_WIDTH + "x"
+                    + MAX_HEIGHT + " pixels; this one is " + analysis.width() + "x" + analysis.height() + ".");
+        }
+        Instant now = clock.instant();
+        Instant at = capturedAt.isAfter(now.plusSeconds(60)) || capturedAt.isBefore(now.minusSeconds(24 * 3600))
+                ? now : capturedAt;
+        Optional<IdentityComparison> identity = compareIdentity(session, sequence, analysis, jpeg);
+        recentFrames.add(sessionId, new RecentFrames.Frame(sequence, at, jpeg));
+        observations.record(sessionId, sequence, at, analysis, identity);
+    }
+
+    private Optional<IdentityComparison> compareIdentity(ProctoringSession session, long sequence,
+                                                         FrameAnalysis analysis, byte[] jpeg) {
+        Optional<byte[]> sealed = session.sealedBaselineDescriptor();
+        if (sealed.isEmpty() || analysis.faceCount() != 1) {
+            return Optional.empty();
+        }
+        boolean afterGap = em.createQuery("select o.faceCount from Observation o where o.sessionId = :session "
+                        + "order by o.capturedAt desc", Integer.class)
+                .setParameter("session", session.id()).setMaxResults(1).getResultStream()
+                .findFirst().map(count -> count != 1).orElse(true);
+        if (sequence % IDENTITY_EVERY != 0 && !afterGap) {
+            return Optional.empty();
+        }
+        List<DescribedFace> faces = pictures.describe(jpeg);
+        if (faces.size() != 1) {
+            return Optional.empty();
+        }
+        FaceDescriptor baseline = Descriptors.decode(Aead.open(sessions.dataKey(session), sealed.get(),
+                baselineAad(session.id())));
+        return Optional.of(pictures.compare(faces.get(0).descriptor(), baseline));
+    }
+
+    public static byte[] baselineAad(String sessionId) {
+        return ("baseline-descriptor/" + sessionId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,89 @@
+package org.invigil.monitoring.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.invigil.exam.control.Exams;
+import org.invigil.exam.entity.Check;
+import org.invigil.exam.entity.Exam;
+import org.invigil.identity.control.Pictures;
+import org.invigil.monitoring.entity.Observation;
+import org.invigil.monitoring.entity.Rule;
+import org.invigil.session.control.ProctoringSessions;
+import org.invigil.session.entity.ProctoringSession;
+import org.invigil.vision.entity.Face;
+import org.invigil.vision.entity.FrameAnalysis;
+import org.invigil.vision.entity.IdentityComparison;
+
+/**
+ * Stores a frame's analysis and runs the frame rules over the session's recent observations, in one transaction
+ * with the receipt of its sequence number: either all of it happens, or none and the client may send it again.
+ */
+@ApplicationScoped
+public class Observations {
+
+    static final int RULE_WINDOW = 30;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Receipts receipts;
+
+    @Inject
+    ProctoringSessions sessions;
+
+    @Inject
+    Exams exams;
+
+    @Inject
+    Incidents incidents;
+
+    @Inject
+    RecentFrames recentFrames;
+
+    Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public void record(String sessionId, long sequence, Instant at, FrameAnalysis analysis,
+                       Optional<IdentityComparison> identity) {
+        ProctoringSession session = sessions.byId(sessionId);
+        if (!receipts.record(sessionId, sequence, clock.instant())) {
+            throw MonitoringRefused.replayed(sequence);
+        }
+        Optional<Face> face = analysis.faces().stream().findFirst();
+        em.persist(new Observation(sessionId, sequence, at, analysis.faceCount(),
+                analysis.faces().stream().mapToDouble(Face::confidence).min().stream().boxed().findFirst().orElse(null),
+                identity.map(IdentityComparison::score).orElse(null),
+                identity.map(c -> c.verdict().name()).orElse(null),
+                face.flatMap(Face::pose).map(p -> p.yaw()).orElse(null),
+                face.flatMap(Face::pose).map(p -> p.pitch()).orElse(null),
+                analysis.quality().brightness(), analysis.quality().contrast(), analysis.quality().sharpness(),
+                analysis.quality().fingerprint().exact(), analysis.quality().fingerprint().perceptual()));
+        session.frameReceived(at);
+        if (analysis.faceCount() == 1) {
+            face.flatMap(Face::pose).ifPresent(pose -> session.calibrate(pose.yaw(), pose.pitch()));
+        }
+        incidents.open(sessionId, Rule.CAMERA_OFF).ifPresent(off -> off.close(at));
+        Exam exam = exams.byId(session.examId()).orElseThrow();
+        Set<Check> active = sessions.activeChecks(exam.settings(), exam.id(), session.userId());
+        em.flush();
+        List<Observation> window = new ArrayList<>(em.createQuery("select o from Observation o where o.sessionId = "
+                        + ":session order by o.capturedAt desc", Observation.class)
+                .setParameter("session", sessionId).setMaxResults(RULE_WINDOW).getResultList());
+        window.sort(Comparator.comparing(Observation::capturedAt));
+        FrameRules.Timeline timeline = new FrameRules.Timeline(window, exam.settings(), active, session.baselineYaw(),
+                session.baselinePitch(), "Invigil vision engine", Pictures.models(analysis));
+        incidents.applyFindings(session, FrameRules.evaluate(timeline), FrameRules.applicable(active), at,
+                recentFrames.since(sessionId, at.minusSeconds(60)));
+    }
+}
