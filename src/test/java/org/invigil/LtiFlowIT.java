@@ -37,14 +37,14 @@ class LtiFlowIT {
     @Test
     void moodleInstallsByUrlThenInstructorDeepLinksAndStudentLaunches() {
         try (LtiPlatformSimulator lms = LtiPlatformSimulator.start(Flavor.MOODLE)) {
-            ToolRegistration tool = registerDynamically(lms);
+            ToolRegistration tool = LmsFlows.registerDynamically(lms);
             assertEquals(DeployedTool.base().getHost() + ":" + DeployedTool.base().getPort(), tool.domain().orElseThrow());
 
             User teacher = lms.user("2", "Tea", "Cher").email("teacher@example.edu");
             User student = lms.user("3", "Stu", "Dent").email("student1@example.edu").username("student1");
             Course course = lms.course("2", "Chemistry 101").enrol(teacher, Role.INSTRUCTOR).enrol(student, Role.LEARNER);
 
-            ResourceLink exam = deepLinkExam(lms, course, teacher, "Final exam");
+            ResourceLink exam = LmsFlows.deepLinkExam(lms, course, teacher, "Final exam");
             LineItem integrity = exam.lineItem().orElseThrow(() -> new AssertionError("the deep link carried no lineItem"));
             assertEquals(Optional.of("invigil-gate"), integrity.tag());
             assertEquals(100.0, integrity.scoreMaximum());
@@ -56,7 +56,7 @@ class LtiFlowIT {
             assertTrue(studentPage.body().contains("Final exam"));
             assertTrue(studentPage.body().contains("Chemistry 101"));
 
-            Score started = eventually(() -> integrity.score("3"), "the simulator never received the start score: "
+            Score started = LmsFlows.eventually(() -> integrity.score("3"), "the simulator never received the start score: "
                     + lms.rejections());
             assertEquals("Started", started.activityProgress());
             assertEquals("Pending", started.gradingProgress());
@@ -81,7 +81,7 @@ class LtiFlowIT {
     @Test
     void canvasRegistersInItsIframeWithPublicPrivacyAndSendsPictures() {
         try (LtiPlatformSimulator lms = LtiPlatformSimulator.start(Flavor.CANVAS)) {
-            ToolRegistration tool = registerDynamically(lms);
+            ToolRegistration tool = LmsFlows.registerDynamically(lms);
             assertEquals(Optional.of("public"), tool.privacyLevel());
             User teacher = lms.user("t-1", "Ina", "Structor").email("ina@example.edu");
             User student = lms.user("s-1", "Pia", "Picture").email("pia@example.edu");
@@ -115,7 +115,7 @@ class LtiFlowIT {
     @Test
     void anInstructorWhoLaunchesALinkInvigilDidNotCreateGetsAnExam() {
         try (LtiPlatformSimulator lms = LtiPlatformSimulator.start(Flavor.MOODLE)) {
-            registerDynamically(lms);
+            LmsFlows.registerDynamically(lms);
             User teacher = lms.user("20", "Ada", "Lovelace");
             Course course = lms.course("7", "Maths").enrol(teacher, Role.INSTRUCTOR);
             ResourceLink link = course.resourceLink("71", "Quiz 1");
@@ -128,7 +128,7 @@ class LtiFlowIT {
     @Test
     void aLargeRosterIsReadAcrossPagesAndAnUnlinkedExamGetsItsOwnColumn() {
         try (LtiPlatformSimulator lms = LtiPlatformSimulator.start(Flavor.MOODLE)) {
-            registerDynamically(lms);
+            LmsFlows.registerDynamically(lms);
             User teacher = lms.user("1000", "Grace", "Hopper");
             Course course = lms.course("12", "Compilers").enrol(teacher, Role.INSTRUCTOR);
             for (int i = 1; i <= 230; i++) {
@@ -137,11 +137,11 @@ class LtiFlowIT {
             ResourceLink link = course.resourceLink("120", "Compilers final");
             User last = lms.findUser("s230").orElseThrow();
             assertEquals(200, lms.launch(LaunchRequest.resourceLink(link).as(last)).run().status());
-            LineItem created = eventually(() -> course.lineItems().stream()
+            LineItem created = LmsFlows.eventually(() -> course.lineItems().stream()
                     .filter(item -> item.tag().equals(Optional.of("invigil-gate"))).findFirst(),
                     "Invigil did not create its gate column: " + lms.rejections());
             assertEquals(Optional.of("120"), created.resourceLinkId());
-            eventually(() -> created.score("s230"), "no start score for the student: " + lms.rejections());
+            LmsFlows.eventually(() -> created.score("s230"), "no start score for the student: " + lms.rejections());
 
             BrowserResponse page = lms.launch(LaunchRequest.resourceLink(link).as(teacher)).run();
             assertEquals(200, page.status(), page.body());
@@ -153,7 +153,7 @@ class LtiFlowIT {
     @Test
     void startProctoringLandsOnTheStudentsExam() {
         try (LtiPlatformSimulator lms = LtiPlatformSimulator.start(Flavor.MOODLE)) {
-            registerDynamically(lms);
+            LmsFlows.registerDynamically(lms);
             User student = lms.user("77", "Blanca", "Board");
             Course course = lms.course("9", "History").enrol(student, Role.LEARNER);
             ResourceLink link = course.resourceLink("91", "History exam");
@@ -163,52 +163,5 @@ class LtiFlowIT {
             assertTrue(page.uri().getPath().endsWith("/lti/exam/student"));
             assertTrue(page.body().contains("History exam") && page.body().contains("Blanca Board"));
         }
-    }
-
-    static ToolRegistration registerDynamically(LtiPlatformSimulator lms) {
-        BrowserResponse confirm = lms.browser().get(lms.registrationStartUrl(REGISTRATION_URL));
-        assertEquals(200, confirm.status(), confirm.body());
-        assertTrue(confirm.body().contains("Register Invigil"), confirm.body());
-        BrowserResponse done = lms.browser().submitForm(confirm);
-        assertEquals(200, done.status(), done.body() + " / platform: " + lms.rejections());
-        assertTrue(done.body().contains("org.imsglobal.lti.close"), "the page must close the LMS dialog");
-        ToolRegistration tool = lms.onlyRegistration();
-        assertTrue(done.body().contains(tool.clientId()));
-        return tool.activate();
-    }
-
-    static ResourceLink deepLinkExam(LtiPlatformSimulator lms, Course course, User teacher, String title) {
-        BrowserResponse picker = lms.launch(LaunchRequest.deepLinking(course).as(teacher)
-                .deepLinkingData("opaque-data-42")).run();
-        assertEquals(200, picker.status(), picker.body());
-        assertTrue(picker.uri().getPath().endsWith("/lti/deep-linking"));
-        HtmlForm form = picker.form().with("title", title).with("frameInterval", "5");
-        BrowserResponse autoPost = lms.browser().submit(form);
-        assertEquals(200, autoPost.status(), autoPost.body());
-        BrowserResponse returned = lms.browser().submitForm(autoPost);
-        assertEquals(200, returned.status(), returned.body() + " / platform: " + lms.rejections());
-        DeepLinkingReturn.Received received = lms.deepLinkingResponses().get(lms.deepLinkingResponses().size() - 1);
-        assertEquals("opaque-data-42", received.claims().getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data"));
-        Map<String, Object> item = received.contentItems().get(0);
-        assertEquals("ltiResourceLink", item.get("type"));
-        assertEquals(title, item.get("title"));
-        return received.resourceLinks().get(0);
-    }
-
-    static <T> T eventually(Supplier<Optional<T>> probe, String failure) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError(failure);
     }
 }

@@ -9,6 +9,7 @@ import org.invigil.exam.entity.ExamSummary;
 import org.invigil.grades.entity.Result;
 import org.invigil.launch.entity.Roles;
 import org.invigil.roster.entity.Member;
+import org.invigil.session.entity.ProctoringSession;
 import org.invigil.web.boundary.Page;
 
 /** HTML of the exam pages. */
@@ -59,7 +60,7 @@ final class ExamPages {
     }
 
     static String instructor(ToolSession session, ExamSummary exam, ExamPagesResource.Outcome<List<Member>> members,
-                             ExamPagesResource.Outcome<List<Result>> results) {
+                             ExamPagesResource.Outcome<List<Result>> results, List<ProctoringSession> attempts) {
         String body = """
                 <h1>%s</h1>
                 <dl class="facts" id="launch">
@@ -71,16 +72,30 @@ final class ExamPages {
                   <dt>Frame interval</dt><dd>%d s</dd>
                   <dt>Identity check</dt><dd>%s</dd>
                 </dl>
+                <h2>Proctoring sessions</h2>
+                %s
                 <h2>Course roster</h2>
                 %s
-                <h2>Integrity column in the gradebook</h2>
+                <h2>Proctoring check column in the gradebook</h2>
                 %s
                 """.formatted(escape(exam.title()), escape(exam.title()), escape(exam.courseTitle().orElse("—")),
                 escape(exam.resourceLinkId().orElse("—")), escape(session.userName()),
                 escape(Roles.parse(session.roles()).toString()), exam.settings().frameIntervalSeconds(),
                 exam.settings().identityRequired() ? "required" : "not required",
-                roster(exam, members), gradebook(exam, results));
+                attempts(attempts), roster(exam, members), gradebook(exam, results));
         return Page.render(exam.title(), body);
+    }
+
+    private static String attempts(List<ProctoringSession> attempts) {
+        if (attempts.isEmpty()) {
+            return "<p id=\"sessions\">No student has opened the exam yet.</p>";
+        }
+        String rows = attempts.stream().map(attempt -> "<tr><td>" + escape(attempt.userName()) + "</td><td>"
+                        + escape(attempt.state().id()) + "</td><td>" + escape(attempt.identityStatus().id()) + "</td><td>"
+                        + attempt.declinedAt().map(at -> "declined consent at " + at).orElse("") + "</td></tr>")
+                .collect(Collectors.joining("\n"));
+        return "<table id=\"sessions\"><thead><tr><th>Student</th><th>Step</th><th>Identity</th><th>Note</th></tr>"
+                + "</thead><tbody>" + rows + "</tbody></table>";
     }
 
     private static String roster(ExamSummary exam, ExamPagesResource.Outcome<List<Member>> members) {

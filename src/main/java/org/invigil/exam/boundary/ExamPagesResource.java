@@ -16,6 +16,7 @@ import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Result;
 import org.invigil.roster.control.Roster;
 import org.invigil.roster.entity.Member;
+import org.invigil.session.control.ProctoringSessions;
 import org.invigil.web.control.ProblemException;
 
 /**
@@ -38,6 +39,9 @@ public class ExamPagesResource {
     @Inject
     Gradebook gradebook;
 
+    @Inject
+    ProctoringSessions proctoringSessions;
+
     @GET
     @Path("student")
     public String student(@QueryParam("session") String token) {
@@ -55,7 +59,7 @@ public class ExamPagesResource {
         ExamSummary exam = exam(session);
         Outcome<List<Member>> members = Outcome.of(() -> roster.of(exam.id()));
         Outcome<List<Result>> results = Outcome.of(() -> gradebook.results(exam.id(), Gradebook.Column.GATE));
-        return ExamPages.instructor(session, exam, members, results);
+        return ExamPages.instructor(session, exam, members, results, proctoringSessions.ofExam(exam.id()));
     }
 
     private ExamSummary exam(ToolSession session) {

@@ -44,15 +44,14 @@ public class GradeOutbox {
 
     Clock clock = Clock.systemUTC();
 
-    /** Queues a score; an undelivered older score for the same student and column is superseded by it. */
+    /**
+     * Queues a score. An older score for the same student and column that is still undelivered is superseded by it
+     * when its turn comes (never here, so queueing never contends with a delivery in progress).
+     */
     @Transactional
     public OutboxEntry enqueue(String examId, String sessionId, String userId, Gradebook.Column column,
                                Optional<Double> scoreGiven, String comment, Score.ActivityProgress activity,
                                Score.GradingProgress grading) {
-        em.createQuery("select o from OutboxEntry o where o.sessionId = :session and o.kind = :kind "
-                        + "and o.deliveredAt is null", OutboxEntry.class)
-                .setParameter("session", sessionId).setParameter("kind", column.name())
-                .getResultList().forEach(OutboxEntry::supersede);
         OutboxEntry entry = new OutboxEntry(examId, sessionId, userId, column.name(), scoreGiven.orElse(null),
                 scoreGiven.isPresent() ? Gradebook.SCORE_MAXIMUM : null, comment, activity.name(), grading.name(),
                 clock.instant());
@@ -69,7 +68,12 @@ public class GradeOutbox {
     public int dispatchDue() {
         int delivered = 0;
         for (String id : claims.due(clock.instant())) {
-            Optional<OutboxEntry> claimed = claims.claim(id, clock.instant(), CLAIM);
+            Optional<OutboxEntry> claimed;
+            try {
+                claimed = claims.claim(id, clock.instant(), CLAIM);
+            } catch (RuntimeException anotherDispatcherWon) {
+                continue;
+            }
             if (claimed.isEmpty()) {
                 continue;
             }

@@ -31,7 +31,18 @@ public class OutboxClaims {
     public Optional<OutboxEntry> claim(String id, Instant now, Duration hold) {
         try {
             OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-            if (entry == null || !entry.claim(now, hold)) {
+            if (entry == null) {
+                return Optional.empty();
+            }
+            boolean newer = !em.createQuery("select o.id from OutboxEntry o where o.sessionId = :session and o.kind = "
+                            + ":kind and o.createdAt > :created", String.class)
+                    .setParameter("session", entry.sessionId()).setParameter("kind", entry.kind())
+                    .setParameter("created", entry.createdAt()).setMaxResults(1).getResultList().isEmpty();
+            if (newer) {
+                entry.supersede();
+                return Optional.empty();
+            }
+            if (!entry.claim(now, hold)) {
                 return Optional.empty();
             }
             em.flush();

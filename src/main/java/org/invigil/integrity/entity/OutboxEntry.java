@@ -166,6 +166,10 @@ public class OutboxEntry {
         return gradingProgress;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public int attempts() {
         return attempts;
     }

@@ -23,7 +23,9 @@ import org.invigil.identity.control.Liveness;
 import org.invigil.identity.entity.LivenessChallenge;
 import org.invigil.journey.control.Journey;
 import org.invigil.journey.control.SystemCheck;
+import org.invigil.integrity.control.Results;
 import org.invigil.monitoring.control.EventIngestion;
+import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.FrameIngestion;
 import org.invigil.monitoring.control.MonitoringRefused;
 
@@ -43,6 +45,12 @@ public class ProctoringResource {
 
     @Inject
     EventIngestion events;
+
+    @Inject
+    Incidents incidents;
+
+    @Inject
+    Results results;
 
     @GET
     @Path("session")
@@ -186,6 +194,26 @@ public class ProctoringResource {
         JsonArrayBuilder duplicates = Json.createArrayBuilder();
         receipt.duplicates().forEach(duplicates::add);
         return Json.createObjectBuilder().add("accepted", accepted).add("duplicates", duplicates).build();
+    }
+
+    /** The student's own report: every incident with its explanation, and the integrity result once there is one. */
+    @GET
+    @Path("sessions/{id}/report")
+    public JsonObject report(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        ToolSession student = student(authorization);
+        journey.view(id, student);
+        return ReportJson.of(incidents.of(id), incidents::evidenceOf, results.of(id));
+    }
+
+    /** One evidence frame of the student's own session, opened. */
+    @GET
+    @Path("sessions/{id}/evidence/{frame}")
+    @Produces("image/jpeg")
+    public Response evidence(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                             @PathParam("frame") String frame) {
+        ToolSession student = student(authorization);
+        journey.view(id, student);
+        return Response.ok(incidents.openEvidence(id, frame)).header("Cache-Control", "no-store").build();
     }
 
     private ToolSession student(String authorization) {

@@ -22,7 +22,8 @@ import org.invigil.vision.entity.IdentityComparison;
 /**
  * Receives a monitoring frame exactly once: analyses it, keeps the analysis as an observation, runs the frame rules
  * and drops the frame — unless an incident takes it as evidence, sealed. Every {@value #IDENTITY_EVERY}th frame (and
- * the first after a gap without a face) is also compared with the person verified at the start.
+ * the first after a gap without a face, and every frame while the last comparison was not a match) is also compared
+ * with the person verified at the start.
  */
 @ApplicationScoped
 public class FrameIngestion {
@@ -82,7 +83,11 @@ public class FrameIngestion {
                         + "order by o.capturedAt desc", Integer.class)
                 .setParameter("session", session.id()).setMaxResults(1).getResultStream()
                 .findFirst().map(count -> count != 1).orElse(true);
-        if (sequence % IDENTITY_EVERY != 0 && !afterGap) {
+        boolean unsettled = em.createQuery("select o.identityVerdict from Observation o where o.sessionId = :session "
+                        + "and o.identityVerdict is not null order by o.capturedAt desc", String.class)
+                .setParameter("session", session.id()).setMaxResults(1).getResultStream()
+                .findFirst().map(verdict -> !verdict.equals("MATCH")).orElse(false);
+        if (sequence % IDENTITY_EVERY != 0 && !afterGap && !unsettled) {
             return Optional.empty();
         }
         List<DescribedFace> faces = pictures.describe(jpeg);

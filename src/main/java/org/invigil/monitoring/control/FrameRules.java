@@ -99,14 +99,16 @@ public final class FrameRules {
 
     static Optional<Finding> differentPerson(Timeline t) {
         List<Observation> compared = t.observations().stream().filter(o -> o.identityVerdict().isPresent()).toList();
-        List<Observation> run = trailing(compared, o -> o.identityVerdict().get().equals("NO_MATCH"));
-        if (run.size() < 2) {
+        List<Observation> run = trailing(compared, o -> !o.identityVerdict().get().equals("MATCH"));
+        long clearMisses = run.stream().filter(o -> o.identityVerdict().get().equals("NO_MATCH")).count();
+        if (run.size() < 2 || clearMisses == 0 && run.size() < 3) {
             return Optional.empty();
         }
         double meanScore = run.stream().mapToDouble(o -> o.identityScore().orElse(0.0)).average().orElse(0);
-        return Optional.of(finding(t, Rule.DIFFERENT_PERSON, run, Math.min(1, 0.6 + 0.1 * run.size()),
-                "two comparisons in a row below the match threshold", String.format(Locale.ROOT,
-                        "%d comparisons in a row did not match (mean similarity %.2f).", run.size(), meanScore)));
+        return Optional.of(finding(t, Rule.DIFFERENT_PERSON, run, 0.6 + 0.4 * clearMisses / run.size(),
+                "2 comparisons in a row without a match, at least one a clear mismatch (or 3 inconclusive)",
+                String.format(Locale.ROOT, "%d comparisons in a row did not match (%d clearly; mean score %.2f).",
+                        run.size(), clearMisses, meanScore)));
     }
 
     static Optional<Finding> lookingAway(Timeline t) {

@@ -123,6 +123,12 @@ public class ProctoringSessions {
     }
 
     @Transactional
+    public List<ProctoringSession> ofExam(String examId) {
+        return em.createQuery("select s from ProctoringSession s where s.examId = :exam order by s.userName",
+                ProctoringSession.class).setParameter("exam", examId).getResultList();
+    }
+
+    @Transactional
     public List<ProctoringSession> monitoring() {
         return new ArrayList<>(em.createQuery("select s from ProctoringSession s where s.state = "
                 + "org.invigil.session.entity.SessionState.MONITORING", ProctoringSession.class).getResultList());

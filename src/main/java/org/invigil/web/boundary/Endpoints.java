@@ -20,6 +20,8 @@ final class Endpoints {
             org.invigil.registration.boundary.PlatformsAdminResource.class,
             org.invigil.keys.boundary.KeysAdminResource.class,
             org.invigil.journey.boundary.ProctoringResource.class,
+            org.invigil.identity.boundary.ReferencesResource.class,
+            org.invigil.session.boundary.AccommodationsResource.class,
             AdminAuthentication.class);
 
     private Endpoints() {

@@ -1,0 +1,21 @@
+package org.invigil.access.control;
+
+import org.invigil.access.entity.ToolSession;
+
+/** What instructors (and teaching assistants, administrators) may touch: the exam their launch was into. */
+public final class StaffAccess {
+
+    private StaffAccess() {
+    }
+
+    public static ToolSession forExam(ToolSession session, String examId) {
+        if (!session.isStaff()) {
+            throw new SessionRefused(403, "staff_only", "Only the course's instructors can do this.");
+        }
+        if (!session.examId().map(examId::equals).orElse(false)) {
+            throw new SessionRefused(403, "other_exam", "Your session is for another exam; open this one from its "
+                    + "course page.");
+        }
+        return session;
+    }
+}

@@ -1,0 +1,59 @@
+package org.invigil.identity.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import org.invigil.access.control.BearerToken;
+import org.invigil.access.control.StaffAccess;
+import org.invigil.access.control.ToolSessions;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.exam.control.Exams;
+import org.invigil.exam.entity.Exam;
+import org.invigil.identity.control.PictureRefused;
+import org.invigil.identity.control.References;
+import org.invigil.identity.entity.ReferencePhoto;
+
+/** An instructor uploads a student's reference photo: {@code PUT /api/exams/{exam}/references/{user}} (image/jpeg). */
+@Path("exams/{examId}/references/{userId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferencesResource {
+
+    static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    @Inject
+    ToolSessions sessions;
+
+    @Inject
+    Exams exams;
+
+    @Inject
+    References references;
+
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject upload(@HeaderParam("Authorization") String authorization,
+                             @HeaderParam("Content-Type") String type, @PathParam("examId") String examId,
+                             @PathParam("userId") String userId, InputStream body) throws IOException {
+        ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        if (type == null || !type.toLowerCase().startsWith("image/jpeg")) {
+            throw PictureRefused.notJpegType(type);
+        }
+        byte[] jpeg = body.readNBytes(MAX_BYTES + 1);
+        if (jpeg.length > MAX_BYTES) {
+            throw PictureRefused.tooLarge(jpeg.length, MAX_BYTES);
+        }
+        Exam exam = exams.byId(examId).orElseThrow();
+        ReferencePhoto photo = references.upload(exam.platformId(), exam.contextId().orElse(""), userId, jpeg);
+        return Json.createObjectBuilder().add("id", photo.id()).add("userId", userId)
+                .add("source", photo.source().name().toLowerCase()).add("uploadedBy", staff.userId()).build();
+    }
+}

@@ -1,0 +1,53 @@
+package org.invigil.journey.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.invigil.integrity.entity.IntegrityResult;
+import org.invigil.monitoring.entity.EvidenceFrame;
+import org.invigil.monitoring.entity.Incident;
+
+/** An attempt's incidents and result, each incident with everything that explains it. */
+final class ReportJson {
+
+    private ReportJson() {
+    }
+
+    static JsonObject of(List<Incident> incidents, Function<String, List<EvidenceFrame>> evidence,
+                         Optional<IntegrityResult> result) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (Incident incident : incidents) {
+            JsonArrayBuilder frames = Json.createArrayBuilder();
+            evidence.apply(incident.id()).forEach(frame -> frames.add(Json.createObjectBuilder()
+                    .add("id", frame.id()).add("capturedAt", frame.capturedAt().toString())));
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("id", incident.id())
+                    .add("rule", incident.ruleId())
+                    .add("kind", incident.kind().name().toLowerCase().replace('_', '-'))
+                    .add("start", incident.startedAt().toString())
+                    .add("end", incident.endedAt().toString())
+                    .add("open", incident.isOpen())
+                    .add("description", incident.description())
+                    .add("detector", incident.detector())
+                    .add("threshold", incident.threshold())
+                    .add("confidence", incident.confidence())
+                    .add("evidence", frames);
+            incident.modelVersion().ifPresent(model -> json.add("model", model));
+            incident.captureQuality().ifPresent(quality -> json.add("captureQuality", quality));
+            list.add(json);
+        }
+        JsonObjectBuilder report = Json.createObjectBuilder().add("incidents", list);
+        result.ifPresent(r -> {
+            JsonArrayBuilder contributions = Json.createArrayBuilder();
+            r.contributions().forEach(c -> contributions.add(Json.createObjectBuilder().add("rule", c.ruleId())
+                    .add("points", c.points()).add("incidents", c.incidents()).add("explanation", c.explanation())));
+            report.add("result", Json.createObjectBuilder().add("score", r.score())
+                    .add("reviewState", r.reviewState().id()).add("contributions", contributions));
+        });
+        return report.build();
+    }
+}

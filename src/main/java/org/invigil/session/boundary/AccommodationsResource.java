@@ -1,0 +1,60 @@
+package org.invigil.session.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.EnumSet;
+import java.util.Set;
+import org.invigil.access.control.BearerToken;
+import org.invigil.access.control.StaffAccess;
+import org.invigil.access.control.ToolSessions;
+import org.invigil.exam.entity.Check;
+import org.invigil.session.control.ProctoringSessions;
+import org.invigil.web.control.Problem;
+import org.invigil.web.control.ProblemException;
+
+/**
+ * An instructor switches individual checks off for one student: {@code PUT /api/exams/{exam}/accommodations/{user}}
+ * with {@code {"checksOff": ["head-pose", ...], "note": "..."}}.
+ */
+@Path("exams/{examId}/accommodations/{userId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccommodationsResource {
+
+    @Inject
+    ToolSessions toolSessions;
+
+    @Inject
+    ProctoringSessions sessions;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject put(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId,
+                          @PathParam("userId") String userId, JsonObject body) {
+        StaffAccess.forExam(toolSessions.open(BearerToken.from(authorization)), examId);
+        Set<Check> off = EnumSet.noneOf(Check.class);
+        if (body == null || body.get("checksOff") == null || body.get("checksOff").getValueType()
+                != JsonValue.ValueType.ARRAY) {
+            throw new ProblemException(Problem.badRequest("checks_off_missing", "Send {\"checksOff\": [...]}."));
+        }
+        for (JsonValue value : body.getJsonArray("checksOff")) {
+            String id = value instanceof JsonString text ? text.getString() : String.valueOf(value);
+            off.add(Check.of(id).orElseThrow(() -> new ProblemException(Problem.badRequest("check_unknown",
+                    "Unknown check \"" + id + "\"; known: camera, identity, liveness, head-pose, browser, audio."))));
+        }
+        sessions.accommodate(examId, userId, off, body.getString("note", null));
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        off.forEach(check -> list.add(check.id()));
+        return Json.createObjectBuilder().add("examId", examId).add("userId", userId).add("checksOff", list).build();
+    }
+}

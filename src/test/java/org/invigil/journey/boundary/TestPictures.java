@@ -1,0 +1,78 @@
+package org.invigil.journey.boundary;
+
+import java.util.Random;
+import org.invigil.vision.DebianPhotos;
+import org.invigil.vision.TestEngine;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Webcam-like 640x480 JPEG pictures made from real photos (fetched from Debian packages, never committed), each
+ * with fresh sensor noise so that no two are pixel-identical, as from a live camera.
+ */
+final class TestPictures {
+
+    static final int WIDTH = 640;
+    static final int HEIGHT = 480;
+    private static final Random RANDOM = new Random(42);
+
+    private TestPictures() {
+    }
+
+    static byte[] referencePerson() {
+        return framed(TestEngine.read(DebianPhotos.graceHopper()));
+    }
+
+    static byte[] anotherPerson() {
+        return framed(TestEngine.read(DebianPhotos.skimageData("astronaut.png")));
+    }
+
+    static byte[] twoPeople() {
+        Mat left = fit(TestEngine.read(DebianPhotos.graceHopper()), WIDTH / 2, HEIGHT);
+        Mat right = fit(TestEngine.read(DebianPhotos.skimageData("astronaut.png")), WIDTH / 2, HEIGHT);
+        Mat canvas = new Mat(HEIGHT, WIDTH, CvType.CV_8UC3, new Scalar(128, 128, 128));
+        left.copyTo(canvas.submat(new Rect(0, 0, WIDTH / 2, HEIGHT)));
+        right.copyTo(canvas.submat(new Rect(WIDTH / 2, 0, WIDTH / 2, HEIGHT)));
+        return noisy(canvas);
+    }
+
+    static byte[] noFace() {
+        return framed(TestEngine.read(DebianPhotos.skimageData("coffee.png")));
+    }
+
+    static byte[] coveredCamera() {
+        return noisy(new Mat(HEIGHT, WIDTH, CvType.CV_8UC3, new Scalar(6, 6, 6)));
+    }
+
+    static byte[] framed(Mat photo) {
+        return noisy(fit(photo, WIDTH, HEIGHT));
+    }
+
+    /** Scales the photo to cover the area and crops the middle, as a webcam frames a face. */
+    static Mat fit(Mat photo, int width, int height) {
+        double scale = Math.max((double) width / photo.cols(), (double) height / photo.rows());
+        Mat scaled = new Mat();
+        Imgproc.resize(photo, scaled, new Size(Math.ceil(photo.cols() * scale), Math.ceil(photo.rows() * scale)), 0, 0,
+                Imgproc.INTER_AREA);
+        int x = (scaled.cols() - width) / 2;
+        int y = Math.max(0, (scaled.rows() - height) / 4);
+        return scaled.submat(new Rect(x, y, width, height)).clone();
+    }
+
+    static byte[] noisy(Mat image) {
+        Mat noise = new Mat(image.size(), CvType.CV_16SC3);
+        Core.randn(noise, 0, 3 + RANDOM.nextInt(2));
+        Mat widened = new Mat();
+        image.convertTo(widened, CvType.CV_16SC3);
+        Core.add(widened, noise, widened);
+        Mat result = new Mat();
+        widened.convertTo(result, CvType.CV_8UC3);
+        return TestEngine.jpeg(result, 80);
+    }
+
+}
