@@ -4,7 +4,6 @@ import static org.invigil.web.boundary.Page.escape;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,13 +11,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.deeplinking.control.DeepLinking;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Set;
 import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.ExamSettings;
@@ -48,6 +51,11 @@ public class DeepLinkingResource {
     public String form(@QueryParam("session") String token) {
         ToolSession session = staffDeepLinking(token);
         ExamSettings defaults = ExamSettings.defaults();
+        String checks = Arrays.stream(Check.values()).map(check -> """
+                <label><input type="checkbox" name="check-%s" value="on" %s> %s</label>
+                <p class="hint">%s</p>
+                """.formatted(check.id(), defaults.enabled(check) ? "checked" : "", escape(check.title()),
+                escape(check.captures()))).collect(Collectors.joining());
         String body = """
                 <h1>Add a proctored exam</h1>
                 <p>Course: %s</p>
@@ -55,41 +63,44 @@ public class DeepLinkingResource {
                   <input type="hidden" name="session" value="%s">
                   <label for="title">Title</label>
                   <input type="text" id="title" name="title" required maxlength="200" value="Proctored exam">
-                  <label for="frameInterval">Seconds between webcam frames</label>
+                  <label for="quizUrl">Address of the quiz this exam protects (optional)</label>
+                  <input type="text" id="quizUrl" name="quizUrl" maxlength="1000" placeholder="https://moodle.example.edu/mod/quiz/view.php?id=42">
+                  <p class="hint">With Invigil's exam-page agent installed in your LMS, the monitor runs inside these quiz
+                  pages; see lti-config/agent.md.</p>
+                  <label for="frameInterval">Seconds between webcam pictures</label>
                   <input type="number" id="frameInterval" name="frameInterval" min="%d" max="%d" value="%d">
-                  <label><input type="checkbox" name="identityRequired" value="true" %s> Require an identity check
-                  before the exam</label>
+                  <fieldset>
+                  <legend>Checks</legend>
+                  %s
+                  </fieldset>
                   <button type="submit">Add to the course</button>
                 </form>
                 """.formatted(escape(session.contextTitle().orElse("—")), escape(token),
-                ExamSettings.MIN_FRAME_INTERVAL, ExamSettings.MAX_FRAME_INTERVAL, defaults.frameIntervalSeconds(),
-                defaults.identityRequired() ? "checked" : "");
+                ExamSettings.MIN_FRAME_INTERVAL, ExamSettings.MAX_FRAME_INTERVAL, defaults.frameIntervalSeconds(), checks);
         return Page.render("Add a proctored exam", body);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public String create(@FormParam("session") String token, @FormParam("title") String title,
-                         @FormParam("frameInterval") String frameInterval,
-                         @FormParam("identityRequired") String identityRequired) {
-        ToolSession session = staffDeepLinking(token);
-        String name = title == null ? "" : title.trim();
+    public String create(MultivaluedMap<String, String> form) {
+        ToolSession session = staffDeepLinking(form.getFirst("session"));
+        String name = form.getFirst("title") == null ? "" : form.getFirst("title").trim();
         if (name.isEmpty() || name.length() > 200) {
             throw invalid("title_invalid", "Give the exam a title of 1 to 200 characters.");
         }
+        Set<Check> checks = EnumSet.noneOf(Check.class);
+        Arrays.stream(Check.values()).filter(check -> form.containsKey("check-" + check.id())).forEach(checks::add);
+        String frameInterval = form.getFirst("frameInterval");
         ExamSettings settings;
         try {
             ExamSettings defaults = ExamSettings.defaults();
-            Set<Check> checks = EnumSet.copyOf(defaults.checks());
-            if (!"true".equals(identityRequired)) {
-                checks.remove(Check.IDENTITY);
-            }
-            settings = defaults.withChecks(checks).withFrameInterval(frameInterval == null || frameInterval.isBlank()
-                    ? defaults.frameIntervalSeconds() : Integer.parseInt(frameInterval.trim()));
+            settings = defaults.withChecks(checks).withQuizUrl(Optional.ofNullable(form.getFirst("quizUrl")))
+                    .withFrameInterval(frameInterval == null || frameInterval.isBlank()
+                            ? defaults.frameIntervalSeconds() : Integer.parseInt(frameInterval.trim()));
         } catch (NumberFormatException e) {
             throw invalid("frame_interval_invalid", "The frame interval must be a whole number of seconds.");
         } catch (IllegalArgumentException e) {
-            throw invalid("frame_interval_invalid", e.getMessage());
+            throw invalid("settings_invalid", e.getMessage());
         }
         DeepLinking.Response response = deepLinking.createExam(session, name, settings, addresses.of(uriInfo));
         return Page.autoPost("Returning to your course", response.returnUrl(), Map.of("JWT", response.jwt()));

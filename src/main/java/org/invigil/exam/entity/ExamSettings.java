@@ -51,6 +51,9 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
             throw new IllegalArgumentException("The consent note must be at most 2000 characters.");
         }
         quizUrl = quizUrl.map(String::strip).filter(url -> !url.isEmpty());
+        if (quizUrl.isPresent() && !quizUrl.get().matches("(?i)https?://\\S+") || quizUrl.map(String::length).orElse(0) > 1000) {
+            throw new IllegalArgumentException("The quiz address must be an http(s) URL of at most 1000 characters.");
+        }
     }
 
     public static ExamSettings defaults() {

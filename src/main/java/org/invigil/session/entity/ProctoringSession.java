@@ -96,6 +96,9 @@ public class ProctoringSession {
     @Column(name = "last_event_at")
     private Instant lastEventAt;
 
+    @Column(name = "purged_at")
+    private Instant purgedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -218,6 +221,21 @@ public class ProctoringSession {
         state = SessionState.ENDED;
         endedAt = at;
         return true;
+    }
+
+    /** Whether the retention period after the end has passed, so the attempt's evidence must go. */
+    public boolean isDueForPurge(Instant now, int retentionDays) {
+        return purgedAt == null && endedAt != null && !endedAt.plus(java.time.Duration.ofDays(retentionDays)).isAfter(now);
+    }
+
+    /** The evidence, analyses and face descriptor are deleted; the incident list and the result stay. */
+    public void purged(Instant at) {
+        purgedAt = at;
+        sealedBaselineDescriptor = null;
+    }
+
+    public Optional<Instant> purgedAt() {
+        return Optional.ofNullable(purgedAt);
     }
 
     public boolean isMonitoring() {
