@@ -210,12 +210,15 @@ public final class Chromium implements AutoCloseable {
         return this;
     }
 
+    /** Opens a URL given as text (also {@code data:} and {@code about:} URLs). */
     public Chromium open(String url) {
-        return open(URI.create(url));
+        driver.get(url);
+        return this;
     }
 
-    public URI url() {
-        return URI.create(driver.getCurrentUrl());
+    /** The current frame's top-level page address. */
+    public String url() {
+        return driver.getCurrentUrl();
     }
 
     /** Waits until an element matches the CSS selector, e.g. {@code body[data-state="monitoring"]}. */
