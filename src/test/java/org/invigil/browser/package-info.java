@@ -54,8 +54,8 @@
  * skipped. One file: {@code mvn verify -Dit.test=FakeCameraIT -Dtest=FakeCameraTest -Dsurefire.failIfNoSpecifiedTests=false}.
  * <p>
  * Camera access needs a secure context: pages on {@code 127.0.0.1}/{@code localhost} are; for another http origin use
- * {@code Chromium.options().treatAsSecure(origin)}. Chromium starts in about 3 s here and the first video takes about
- * a second to write (a 640x480 frame is 460 KB, so the ready-made videos are 3-5 s loops of 14-22 MB); start one
+ * {@code Chromium.options().treatAsSecure(origin)}. Chromium starts in about 3 s here; a video takes 0.1-0.2 s to write
+ * (a 640x480 frame is 460 KB, so the ready-made videos are 3-5 s loops of 14-22 MB); start one
  * Chromium per test, not per assertion, and keep browser tests few and purposeful: the machine has 2 cores.
  * <p>
  * Offline emulation uses the DevTools {@code Network.emulateNetworkConditions} command on the page and on each iframe
