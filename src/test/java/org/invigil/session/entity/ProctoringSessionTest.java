@@ -1,0 +1,307 @@
+package org.invigil.session.entity;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProctoringSessionTest {
+
+    static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
+
+    static ProctoringSession session(boolean identityRequired) {
+        return new ProctoringSession("exam-1", "platform-1", "course-1", "user-1", "Ada Lovelace", "ada@example.org",
+                null, identityRequired, new byte[] {1, 2, 3}, T0);
+    }
+
+    static ProctoringSession atIdentity() {
+        ProctoringSession session = session(true);
+        session.consent("v1", T0);
+        session.passSystemCheck(true, true);
+        return session;
+    }
+
+    @Test
+    void aNewSessionAsksForConsent() {
+        ProctoringSession session = session(true);
+        assertEquals(SessionState.CONSENT, session.state());
+        assertEquals(IdentityStatus.PENDING, session.identityStatus());
+        assertEquals(IdentityStatus.NOT_REQUIRED, session(false).identityStatus());
+        assertFalse(session.isMonitoring());
+    }
+
+    @Test
+    void theFullJourneyGoesThroughEveryStepInOrder() {
+        ProctoringSession session = session(true);
+        session.consent("v1", T0.plusSeconds(1));
+        assertEquals(SessionState.SYSTEM_CHECK, session.state());
+        assertEquals(Optional.of("v1"), session.consentVersion());
+        assertEquals(Optional.of(T0.plusSeconds(1)), session.consentedAt());
+        session.passSystemCheck(true, true);
+        assertEquals(SessionState.IDENTITY, session.state());
+        session.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.81, true);
+        assertEquals(SessionState.LIVENESS, session.state());
+        assertEquals(IdentityStatus.VERIFIED, session.identityStatus());
+        assertEquals(Optional.of(0.81), session.identitySimilarity());
+        session.recordLivenessAttempt(true, false);
+        assertEquals(SessionState.READY, session.state());
+        assertEquals(Optional.of(true), session.livenessPassed());
+        session.startMonitoring(T0.plusSeconds(90));
+        assertEquals(SessionState.MONITORING, session.state());
+        assertTrue(session.isMonitoring());
+        assertEquals(Optional.of(T0.plusSeconds(90)), session.monitoringStartedAt());
+        assertTrue(session.end(T0.plusSeconds(3600)));
+        assertEquals(SessionState.ENDED, session.state());
+        assertEquals(Optional.of(T0.plusSeconds(3600)), session.endedAt());
+    }
+
+    @ParameterizedTest(name = "identity {0}, liveness {1}: {2}")
+    @CsvSource({
+            "true,  true,  IDENTITY",
+            "true,  false, IDENTITY",
+            "false, true,  LIVENESS",
+            "false, false, READY"})
+    void theSystemCheckLeadsToTheFirstActiveStep(boolean identity, boolean liveness, SessionState next) {
+        ProctoringSession session = session(identity);
+        session.consent("v1", T0);
+        session.passSystemCheck(identity, liveness);
+        assertEquals(next, session.state());
+    }
+
+    @Test
+    void identityLeadsStraightToReadyWithoutLiveness() {
+        ProctoringSession session = session(true);
+        session.consent("v1", T0);
+        session.passSystemCheck(true, false);
+        session.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.9, false);
+        assertEquals(SessionState.READY, session.state());
+        assertEquals(Optional.empty(), session.livenessPassed());
+    }
+
+    @Test
+    void declineIsRecordedAndFinal() {
+        ProctoringSession session = session(true);
+        session.decline("v2", T0.plusSeconds(5));
+        assertEquals(SessionState.DECLINED, session.state());
+        assertEquals(Optional.of(T0.plusSeconds(5)), session.declinedAt());
+        assertEquals(Optional.of("v2"), session.consentVersion());
+        assertEquals(Optional.empty(), session.consentedAt());
+        assertThrows(IllegalStateException.class, () -> session.consent("v2", T0.plusSeconds(6)));
+        assertThrows(IllegalStateException.class, () -> session.decline("v2", T0.plusSeconds(6)));
+        assertThrows(IllegalStateException.class, () -> session.passSystemCheck(false, false));
+        assertThrows(IllegalStateException.class, () -> session.startMonitoring(T0.plusSeconds(6)));
+        assertFalse(session.end(T0.plusSeconds(7)), "a declined attempt is not ended");
+        assertEquals(SessionState.DECLINED, session.state());
+        assertEquals(Optional.empty(), session.endedAt());
+    }
+
+    @Test
+    void consentCannotBeGivenTwice() {
+        ProctoringSession session = session(true);
+        session.consent("v1", T0);
+        assertThrows(IllegalStateException.class, () -> session.consent("v1", T0));
+        assertThrows(IllegalStateException.class, () -> session.decline("v1", T0));
+    }
+
+    static List<Consumer<ProctoringSession>> everyStep() {
+        return List.of(
+                s -> s.consent("v1", T0),
+                s -> s.decline("v1", T0),
+                s -> s.passSystemCheck(true, true),
+                s -> s.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.9, true),
+                ProctoringSession::retryIdentity,
+                s -> s.requestIdentityReview(true),
+                s -> s.recordLivenessAttempt(true, false),
+                ProctoringSession::requestLivenessReview,
+                s -> s.startMonitoring(T0));
+    }
+
+    /** Which of {@link #everyStep()} is allowed in each state. */
+    static List<Integer> allowed(SessionState state) {
+        return switch (state) {
+            case CONSENT -> List.of(0, 1);
+            case SYSTEM_CHECK -> List.of(2);
+            case IDENTITY -> List.of(3, 4, 5);
+            case LIVENESS -> List.of(6, 7);
+            case READY -> List.of(8);
+            default -> List.of();
+        };
+    }
+
+    static ProctoringSession in(SessionState state) {
+        ProctoringSession session = session(true);
+        switch (state) {
+            case CONSENT -> { }
+            case DECLINED -> session.decline("v1", T0);
+            default -> {
+                session.consent("v1", T0);
+                if (state == SessionState.SYSTEM_CHECK) {
+                    break;
+                }
+                session.passSystemCheck(true, true);
+                if (state == SessionState.IDENTITY) {
+                    break;
+                }
+                session.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.9, true);
+                if (state == SessionState.LIVENESS) {
+                    break;
+                }
+                session.recordLivenessAttempt(true, false);
+                if (state == SessionState.READY) {
+                    break;
+                }
+                session.startMonitoring(T0);
+                if (state == SessionState.ENDED) {
+                    session.end(T0);
+                }
+            }
+        }
+        assertEquals(state, session.state());
+        return session;
+    }
+
+    @Test
+    void outOfOrderStepsThrowAndLeaveTheStateAlone() {
+        List<Consumer<ProctoringSession>> steps = everyStep();
+        for (SessionState state : SessionState.values()) {
+            for (int step = 0; step < steps.size(); step++) {
+                ProctoringSession session = in(state);
+                Consumer<ProctoringSession> action = steps.get(step);
+                if (allowed(state).contains(step)) {
+                    action.accept(session);
+                } else {
+                    IllegalStateException refused = assertThrows(IllegalStateException.class,
+                            () -> action.accept(session), "step " + step + " in " + state);
+                    assertTrue(refused.getMessage().contains(state.id()), refused.getMessage());
+                    assertEquals(state, session.state());
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUnusableIdentityCaptureKeepsTheStateAndUsesNoAttempt() {
+        ProctoringSession session = atIdentity();
+        session.retryIdentity();
+        assertEquals(SessionState.IDENTITY, session.state());
+        assertEquals(0, session.identityAttempts());
+    }
+
+    @Test
+    void aFailedIdentityAttemptWithAttemptsLeftKeepsTheState() {
+        ProctoringSession session = atIdentity();
+        session.recordIdentityAttempt(IdentityStatus.PENDING, 0.12, true);
+        assertEquals(SessionState.IDENTITY, session.state());
+        assertEquals(IdentityStatus.PENDING, session.identityStatus());
+        assertEquals(1, session.identityAttempts());
+        assertEquals(Optional.of(0.12), session.identitySimilarity());
+    }
+
+    @Test
+    void theLastFailedIdentityAttemptMovesOnForAPersonToReview() {
+        ProctoringSession session = atIdentity();
+        session.recordIdentityAttempt(IdentityStatus.PENDING, 0.1, true);
+        session.recordIdentityAttempt(IdentityStatus.PENDING, 0.2, true);
+        session.recordIdentityAttempt(IdentityStatus.NEEDS_REVIEW, 0.15, true);
+        assertEquals(SessionState.LIVENESS, session.state());
+        assertEquals(IdentityStatus.NEEDS_REVIEW, session.identityStatus());
+        assertEquals(3, session.identityAttempts());
+    }
+
+    @Test
+    void askingForAnIdentityReviewMovesOn() {
+        ProctoringSession session = atIdentity();
+        session.requestIdentityReview(false);
+        assertEquals(SessionState.READY, session.state());
+        assertEquals(IdentityStatus.NEEDS_REVIEW, session.identityStatus());
+    }
+
+    @Test
+    void aFailedLivenessAttemptWithAttemptsLeftKeepsTheState() {
+        ProctoringSession session = atIdentity();
+        session.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.9, true);
+        session.recordLivenessAttempt(false, false);
+        assertEquals(SessionState.LIVENESS, session.state());
+        assertEquals(1, session.livenessAttempts());
+        assertEquals(Optional.empty(), session.livenessPassed());
+    }
+
+    @Test
+    void theLastFailedLivenessAttemptMovesOnUnconfirmed() {
+        ProctoringSession session = atIdentity();
+        session.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.9, true);
+        session.recordLivenessAttempt(false, false);
+        session.recordLivenessAttempt(false, true);
+        assertEquals(SessionState.READY, session.state());
+        assertEquals(Optional.of(false), session.livenessPassed());
+        assertEquals(2, session.livenessAttempts());
+    }
+
+    @Test
+    void askingForALivenessReviewMovesOnUnconfirmed() {
+        ProctoringSession session = atIdentity();
+        session.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.9, true);
+        session.requestLivenessReview();
+        assertEquals(SessionState.READY, session.state());
+        assertEquals(Optional.of(false), session.livenessPassed());
+    }
+
+    @Test
+    void theBaselineIsCalibratedOnlyOnce() {
+        ProctoringSession session = in(SessionState.MONITORING);
+        assertEquals(Optional.empty(), session.baselineYaw());
+        session.calibrate(12.5, -8);
+        session.calibrate(40, 20);
+        assertEquals(Optional.of(12.5), session.baselineYaw());
+        assertEquals(Optional.of(-8.0), session.baselinePitch());
+    }
+
+    @Test
+    void endingTwiceIsHarmless() {
+        ProctoringSession session = in(SessionState.MONITORING);
+        assertTrue(session.end(T0.plusSeconds(100)));
+        assertFalse(session.end(T0.plusSeconds(200)));
+        assertEquals(SessionState.ENDED, session.state());
+        assertEquals(Optional.of(T0.plusSeconds(100)), session.endedAt());
+        assertFalse(session.isMonitoring());
+    }
+
+    @Test
+    void lastFrameAndEventTimesOnlyMoveForward() {
+        ProctoringSession session = in(SessionState.MONITORING);
+        session.frameReceived(T0.plusSeconds(30));
+        session.frameReceived(T0.plusSeconds(10));
+        session.eventReceived(T0.plusSeconds(50));
+        session.eventReceived(T0.plusSeconds(40));
+        assertEquals(Optional.of(T0.plusSeconds(30)), session.lastFrameAt());
+        assertEquals(Optional.of(T0.plusSeconds(50)), session.lastEventAt());
+    }
+
+    @Test
+    void secretsAreCopiedInAndOut() {
+        byte[] key = {9, 8, 7};
+        ProctoringSession session = new ProctoringSession("e", "p", null, "u", "U", null, null, false, key, T0);
+        key[0] = 0;
+        assertArrayEquals(new byte[] {9, 8, 7}, session.wrappedDataKey());
+        session.wrappedDataKey()[1] = 0;
+        assertArrayEquals(new byte[] {9, 8, 7}, session.wrappedDataKey());
+        byte[] sealed = {4, 5};
+        session.keepBaselineDescriptor(sealed);
+        sealed[0] = 0;
+        assertArrayEquals(new byte[] {4, 5}, session.sealedBaselineDescriptor().orElseThrow());
+    }
+
+    @Test
+    void eachSessionHasItsOwnId() {
+        assertFalse(session(true).id().equals(session(true).id()));
+    }
+}
