@@ -40,11 +40,20 @@ public final class LmsFlows {
     }
 
     public static ResourceLink deepLinkExam(LtiPlatformSimulator lms, Course course, User teacher, String title) {
+        return deepLinkExam(lms, course, teacher, title, Map.of("frameInterval", "5"));
+    }
+
+    /** Adds an exam by deep linking, filling the tool's form with the title and {@code fields}. */
+    public static ResourceLink deepLinkExam(LtiPlatformSimulator lms, Course course, User teacher, String title,
+                                            Map<String, String> fields) {
         BrowserResponse picker = lms.launch(LaunchRequest.deepLinking(course).as(teacher)
                 .deepLinkingData("opaque-data-42")).run();
         assertEquals(200, picker.status(), picker.body());
         assertTrue(picker.uri().getPath().endsWith("/lti/deep-linking"));
-        HtmlForm form = picker.form().with("title", title).with("frameInterval", "5");
+        HtmlForm form = picker.form().with("title", title);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            form = form.with(field.getKey(), field.getValue());
+        }
         BrowserResponse autoPost = lms.browser().submit(form);
         assertEquals(200, autoPost.status(), autoPost.body());
         BrowserResponse returned = lms.browser().submitForm(autoPost);

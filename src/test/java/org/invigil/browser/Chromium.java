@@ -237,11 +237,15 @@ public final class Chromium implements AutoCloseable {
 
     /** Waits until an element matches the CSS selector and is displayed. */
     public WebElement waitForVisible(String css) {
+        return waitForVisible(css, DEFAULT_WAIT);
+    }
+
+    public WebElement waitForVisible(String css, Duration timeout) {
         try {
-            return new WebDriverWait(driver, DEFAULT_WAIT)
+            return new WebDriverWait(driver, timeout)
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
         } catch (TimeoutException e) {
-            throw new AssertionError("No visible " + css + " within " + DEFAULT_WAIT.toSeconds() + " s on "
+            throw new AssertionError("No visible " + css + " within " + timeout.toSeconds() + " s on "
                     + driver.getCurrentUrl() + problems(), e);
         }
     }

@@ -30,7 +30,7 @@ public class FrameIngestion {
 
     public static final int MAX_WIDTH = 640;
     public static final int MAX_HEIGHT = 480;
-    static final int IDENTITY_EVERY = 5;
+    static final int IDENTITY_EVERY = 3;
 
     @PersistenceContext
     EntityManager em;

@@ -61,9 +61,9 @@ public final class FrameRules {
                 case SEVERAL_FACES -> severalFaces(timeline);
                 case DIFFERENT_PERSON -> differentPerson(timeline);
                 case LOOKING_AWAY -> lookingAway(timeline);
-                case CAMERA_COVERED -> quality(timeline, Rule.CAMERA_COVERED, FrameRules::covered,
-                        "brightness < " + COVERED_BRIGHTNESS + " and contrast < " + COVERED_CONTRAST);
-                case CAMERA_DARK -> quality(timeline, Rule.CAMERA_DARK, FrameRules::dark,
+                case CAMERA_COVERED -> coveredRun(timeline);
+                case CAMERA_DARK -> coveredRun(timeline).isPresent() ? Optional.empty()
+                        : quality(timeline, Rule.CAMERA_DARK, o -> dark(o) || covered(o),
                         "brightness < " + DARK_BRIGHTNESS + " of 255");
                 case CAMERA_BLURRED -> quality(timeline, Rule.CAMERA_BLURRED, FrameRules::blurred,
                         "sharpness (variance of the Laplacian at 320 px) < " + BLURRED_SHARPNESS);
@@ -141,6 +141,21 @@ public final class FrameRules {
         }
         return Optional.of(finding(t, rule, run, Math.min(1, 0.5 + 0.1 * run.size()), threshold + " in 2 pictures in a row",
                 run.size() + " pictures in a row."));
+    }
+
+    /**
+     * A covered lens: dim, flat pictures in a row, at least one of them dark enough to count as covered. A camera
+     * whose exposure flickers around the covered threshold stays covered rather than alternating with "dark".
+     */
+    static Optional<Finding> coveredRun(Timeline t) {
+        List<Observation> run = trailing(t.observations(), o -> o.brightness() < DARK_BRIGHTNESS
+                && o.contrast() < COVERED_CONTRAST);
+        if (run.size() < 2 || run.stream().noneMatch(FrameRules::covered)) {
+            return Optional.empty();
+        }
+        return Optional.of(finding(t, Rule.CAMERA_COVERED, run, Math.min(1, 0.5 + 0.1 * run.size()),
+                "brightness < " + COVERED_BRIGHTNESS + " and contrast < " + COVERED_CONTRAST + " (then dim and flat) in "
+                        + "2 pictures in a row", run.size() + " pictures in a row."));
     }
 
     static Optional<Finding> frozen(Timeline t) {

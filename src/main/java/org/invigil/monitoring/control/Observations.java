@@ -33,6 +33,12 @@ public class Observations {
 
     static final int RULE_WINDOW = 30;
 
+    /** Enough recent frames for the longest time any rule of these settings waits for, and never fewer than 30. */
+    static int window(org.invigil.exam.entity.ExamSettings settings) {
+        int longest = Math.max(settings.noFaceSeconds(), settings.lookAwaySeconds());
+        return Math.max(RULE_WINDOW, longest / settings.frameIntervalSeconds() + 4);
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -79,7 +85,7 @@ public class Observations {
         em.flush();
         List<Observation> window = new ArrayList<>(em.createQuery("select o from Observation o where o.sessionId = "
                         + ":session order by o.capturedAt desc", Observation.class)
-                .setParameter("session", sessionId).setMaxResults(RULE_WINDOW).getResultList());
+                .setParameter("session", sessionId).setMaxResults(window(exam.settings())).getResultList());
         window.sort(Comparator.comparing(Observation::capturedAt));
         FrameRules.Timeline timeline = new FrameRules.Timeline(window, exam.settings(), active, session.baselineYaw(),
                 session.baselinePitch(), "Invigil vision engine", Pictures.models(analysis));

@@ -326,7 +326,11 @@ class ProctoringApiIT {
 
     /** A launch of the user into the exam; the tool session token is in the page address. */
     static String token(User user) {
-        BrowserResponse page = lms.launch(LaunchRequest.resourceLink(exam).as(user)).run();
+        return token(lms, exam, user);
+    }
+
+    static String token(LtiPlatformSimulator platform, ResourceLink link, User user) {
+        BrowserResponse page = platform.launch(LaunchRequest.resourceLink(link).as(user)).run();
         assertEquals(200, page.status(), page.body());
         String query = page.uri().getRawQuery();
         return URLDecoder.decode(query.substring(query.indexOf("session=") + 8), StandardCharsets.UTF_8);
