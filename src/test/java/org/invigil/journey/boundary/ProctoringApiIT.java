@@ -202,7 +202,8 @@ class ProctoringApiIT {
         assertEquals("needs-review", result.getString("reviewState"), result.toString());
         assertTrue(result.getInt("score") < 100);
         LineItem integrity = LmsFlows.eventually(() -> course.lineItems().stream()
-                .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))).findFirst(),
+                .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))
+                        && item.resourceLinkId().equals(Optional.of(exam.id()))).findFirst(),
                 "no integrity column: " + lms.rejections());
         Score posted = LmsFlows.eventually(() -> integrity.score("3"), "no integrity score: " + lms.rejections());
         assertEquals("PendingManual", posted.gradingProgress(), "a review is pending");
