@@ -1,0 +1,154 @@
+package org.invigil.journey.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.invigil.DeployedTool;
+import org.invigil.LmsFlows;
+import org.invigil.browser.Browsers;
+import org.invigil.browser.Chromium;
+import org.invigil.browser.FakeCamera;
+import org.invigil.simulator.Course;
+import org.invigil.simulator.Flavor;
+import org.invigil.simulator.LtiPlatformSimulator;
+import org.invigil.simulator.ResourceLink;
+import org.invigil.simulator.Role;
+import org.invigil.simulator.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * Monitoring inside the quiz, as an LMS with the exam-page agent installed gives it: LMS pages on their own origin
+ * load {@code /static/agent.js} (as Moodle's "Additional HTML" would); the exam activity frames the journey, which
+ * hands the session to the agent by postMessage; on the quiz page the agent embeds the monitor, which streams the
+ * camera and receives the quiz page's copy/paste and visibility. No cookie is involved anywhere.
+ */
+class ExamPageAgentIT {
+
+    static final Duration STEP = Duration.ofSeconds(45);
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    static LtiPlatformSimulator lms;
+    static HttpServer lmsPages;
+    static String lmsOrigin;
+    static ResourceLink exam;
+    static User teacher;
+
+    @BeforeAll
+    static void lmsWithTheAgentInstalled() throws Exception {
+        lmsPages = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        lmsOrigin = "http://127.0.0.1:" + lmsPages.getAddress().getPort();
+        String agent = "<script src=\"" + DeployedTool.at("/static/agent.js") + "\" defer></script>";
+        lmsPages.createContext("/mod/lti/view.php", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            String launch = DeployedTool.at("/lti/exam/student") + "?" + query;
+            page(exchange, "<h1>Exam activity</h1><iframe id=\"tool\" src=\"" + launch + "\" allow=\"camera; microphone\""
+                    + " style=\"width:900px;height:700px\" title=\"Invigil\"></iframe>" + agent);
+        });
+        lmsPages.createContext("/mod/quiz/attempt.php", exchange -> page(exchange,
+                "<h1>Quiz</h1><p id=\"question\">What is the speed of light?</p><textarea id=\"answer\"></textarea>"
+                        + agent));
+        lmsPages.start();
+
+        lms = LtiPlatformSimulator.start(Flavor.MOODLE);
+        LmsFlows.registerDynamically(lms);
+        teacher = lms.user("30", "Quiz", "Master");
+        Course course = lms.course("10", "Optics").enrol(teacher, Role.INSTRUCTOR)
+                .enrol(lms.user("31", "Agent", "Tester"), Role.LEARNER);
+        exam = LmsFlows.deepLinkExam(lms, course, teacher, "Optics exam",
+                Map.of("quizUrl", lmsOrigin + "/mod/quiz/view.php?id=7"));
+        String staff = ProctoringApiIT.token(lms, exam, teacher);
+        HttpResponse<String> accommodated = ProctoringApiIT.send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/"
+                        + ProctoringApiIT.examId(staff) + "/accommodations/31"))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
+        assertEquals(200, accommodated.statusCode(), accommodated.body());
+    }
+
+    @AfterAll
+    static void stop() {
+        lms.close();
+        lmsPages.stop(0);
+    }
+
+    @Test
+    void theAgentEmbedsTheMonitorInTheQuizPageAndForwardsItsEvents() throws Exception {
+        String token = ProctoringApiIT.token(lms, exam, lms.findUser("31").orElseThrow());
+        Chromium chromium = browsers.start(FakeCamera.referencePerson());
+        chromium.open(lmsOrigin + "/mod/lti/view.php?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        chromium.frame("#tool");
+        chromium.waitForAttribute("body", "data-state", "consent", STEP);
+        chromium.click("#consent-accept");
+        chromium.waitForAttribute("body", "data-state", "system-check", STEP);
+        chromium.click("#camera-start");
+        chromium.click("#system-check-run");
+        chromium.waitForVisible("#system-check-result");
+        chromium.click("#system-check-continue");
+        chromium.waitForAttribute("body", "data-state", "ready", STEP);
+        chromium.click("#start-monitoring");
+        chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
+        chromium.mainFrame();
+        chromium.waitUntil("sessionStorage.length > 0", STEP);
+        chromium.screenshot("agent-1-exam-activity");
+
+        chromium.open(lmsOrigin + "/mod/quiz/attempt.php?attempt=3&cmid=7");
+        chromium.waitFor("#invigil-monitor-frame", STEP);
+        chromium.frame("#invigil-monitor-frame");
+        chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
+        chromium.waitUntil("window.invigilMonitor.stats().itemsSent >= 2", STEP);
+        assertEquals("embedded", ((Map<?, ?>) chromium.js("return window.invigilMonitor.stats()")).get("mode"));
+        chromium.mainFrame();
+        chromium.screenshot("agent-2-quiz-with-monitor");
+
+        chromium.click("#answer");
+        chromium.type("#answer", "about 300 000 km/s");
+        new Actions(chromium.driver()).keyDown(Keys.CONTROL).sendKeys("a").sendKeys("c").keyUp(Keys.CONTROL).perform();
+        chromium.driver().manage().window().minimize();
+        Thread.sleep(1500);
+        chromium.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        chromium.frame("#invigil-monitor-frame");
+        chromium.jsAsync("window.invigilMonitor.flush().then(arguments[arguments.length - 1])");
+        chromium.mainFrame();
+
+        String sessionId = StudentJourneyBrowserIT.json(ProctoringApiIT.get("/api/proctoring/session", token)).getString("id");
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonObject report;
+        do {
+            Thread.sleep(1000);
+            report = StudentJourneyBrowserIT.json(ProctoringApiIT.get("/api/proctoring/sessions/" + sessionId
+                    + "/report", token));
+        } while (!(StudentJourneyBrowserIT.rules(report).contains("copy-paste")
+                && StudentJourneyBrowserIT.rules(report).contains("tab-hidden")) && Instant.now().isBefore(deadline));
+        assertTrue(StudentJourneyBrowserIT.rules(report).contains("copy-paste"), "copy in the quiz page: " + report);
+        assertTrue(StudentJourneyBrowserIT.rules(report).contains("tab-hidden"), "quiz page hidden: " + report);
+        chromium.assertNoJsErrors("favicon", "Failed to load resource");
+        ProctoringApiIT.post("/api/proctoring/sessions/" + sessionId + "/end", token);
+    }
+
+    static void page(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {
+        byte[] html = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LMS</title></head><body>"
+                + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, html.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(html);
+        }
+    }
+}
