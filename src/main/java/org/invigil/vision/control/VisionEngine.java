@@ -26,6 +26,7 @@ import org.invigil.vision.entity.IdentityComparison;
 public class VisionEngine implements AutoCloseable {
 
     private static final int STARTUP_LIMIT_SECONDS = 300;
+    private static final Object MODEL_LOADING = new Object();
 
     private final VisionSettings settings;
     private final ThreadPoolExecutor pool;
@@ -166,7 +167,11 @@ public class VisionEngine implements AutoCloseable {
         @Override
         public void run() {
             try {
-                analyzer = new FaceAnalyzer(models, settings);
+                // OpenCV's dnn importers register their layer factories lazily and not thread-safely: two workers
+                // loading at once have failed with "Unsupported operator type MAX_POOL_2D". Load one at a time.
+                synchronized (MODEL_LOADING) {
+                    analyzer = new FaceAnalyzer(models, settings);
+                }
             } catch (RuntimeException e) {
                 startFailure = e;
                 ready.countDown();

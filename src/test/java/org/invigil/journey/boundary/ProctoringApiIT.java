@@ -299,6 +299,33 @@ class ProctoringApiIT {
         assertTrue(report.toString().contains("duplicate-face"), report.toString());
     }
 
+    @Test
+    void theLmsPictureIsTheReferenceWhenThePlatformSendsOne() throws Exception {
+        try (LtiPlatformSimulator canvas = LtiPlatformSimulator.start(Flavor.CANVAS)) {
+            LmsFlows.registerDynamically(canvas);
+            User instructor = canvas.user("t-9", "Ina", "Structor");
+            User pictured = canvas.user("s-9", "Pia", "Pictured").avatar(TestPictures.referencePerson(), "image/jpeg");
+            Course physics = canvas.course("c-9", "Physics").enrol(instructor, Role.INSTRUCTOR)
+                    .enrol(pictured, Role.LEARNER);
+            ResourceLink quiz = LmsFlows.deepLinkExam(canvas, physics, instructor, "Canvas exam");
+            String student = token(canvas, quiz, pictured);
+            JsonObject session = json(get("/api/proctoring/session", student));
+            assertEquals("lms", session.getJsonObject("identity").getString("reference"), session.toString());
+            String id = session.getString("id");
+            json(postJson("/api/proctoring/sessions/" + id + "/consent", student, Json.createObjectBuilder()
+                    .add("decision", "accept").add("version", session.getJsonObject("consent").getString("version"))
+                    .build()));
+            json(postJpeg("/api/proctoring/sessions/" + id + "/system-check", student, TestPictures.referencePerson(),
+                    null));
+            JsonObject identity = json(postJpeg("/api/proctoring/sessions/" + id + "/identity", student,
+                    TestPictures.referencePerson(), null));
+            assertEquals("verified", identity.getString("status"), "compared with the Canvas avatar: " + identity);
+            HttpResponse<String> again = postJpeg("/api/proctoring/sessions/" + id + "/identity", student,
+                    TestPictures.anotherPerson(), null);
+            refused(again, 409, "session_state");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static void frame(String id, String token, long sequence, Instant at, byte[] jpeg) throws Exception {
