@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.invigil.monitoring.entity.ReceivedItem;
+import org.invigil.monitoring.entity.SessionItemKey;
 
 /** Which client sequence numbers a session has delivered. */
 @ApplicationScoped
@@ -16,13 +17,13 @@ public class Receipts {
 
     @Transactional
     public boolean seen(String sessionId, long sequence) {
-        return em.find(ReceivedItem.class, new ReceivedItem.Key(sessionId, sequence)) != null;
+        return em.find(ReceivedItem.class, new SessionItemKey(sessionId, sequence)) != null;
     }
 
     /** Records the number within the caller's transaction; false if it was already there. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(String sessionId, long sequence, Instant at) {
-        if (em.find(ReceivedItem.class, new ReceivedItem.Key(sessionId, sequence)) != null) {
+        if (em.find(ReceivedItem.class, new SessionItemKey(sessionId, sequence)) != null) {
             return false;
         }
         em.persist(new ReceivedItem(sessionId, sequence, at));

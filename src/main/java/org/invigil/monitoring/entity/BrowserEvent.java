@@ -5,15 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /** One event the browser reported (page hidden, paste, heartbeat, sustained noise, ...). */
 @Entity
 @Table(name = "browser_event")
-@IdClass(BrowserEvent.Key.class)
+@IdClass(SessionItemKey.class)
 public class BrowserEvent {
 
     @Id
@@ -61,29 +59,5 @@ public class BrowserEvent {
 
     public Optional<String> data() {
         return Optional.ofNullable(data);
-    }
-
-    public static class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String sessionId;
-        private long sequence;
-
-        public Key() {
-        }
-
-        public Key(String sessionId, long sequence) {
-            this.sessionId = sessionId;
-            this.sequence = sequence;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.sessionId.equals(sessionId) && key.sequence == sequence;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(sessionId, sequence);
-        }
     }
 }

@@ -5,15 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /** What the analysis of one frame found. The frame itself is not kept unless it became evidence. */
 @Entity
 @Table(name = "observation")
-@IdClass(Observation.Key.class)
+@IdClass(SessionItemKey.class)
 public class Observation {
 
     @Id
@@ -140,29 +138,5 @@ public class Observation {
     public String qualitySummary() {
         return String.format(java.util.Locale.ROOT, "brightness %.0f/255, contrast %.0f, sharpness %.0f", brightness,
                 contrast, sharpness);
-    }
-
-    public static class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String sessionId;
-        private long sequence;
-
-        public Key() {
-        }
-
-        public Key(String sessionId, long sequence) {
-            this.sessionId = sessionId;
-            this.sequence = sequence;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.sessionId.equals(sessionId) && key.sequence == sequence;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(sessionId, sequence);
-        }
     }
 }

@@ -5,14 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 /** A client sequence number that has been received; its primary key makes ingestion exactly-once. */
 @Entity
 @Table(name = "received_item")
-@IdClass(ReceivedItem.Key.class)
+@IdClass(SessionItemKey.class)
 public class ReceivedItem {
 
     @Id
@@ -33,29 +31,5 @@ public class ReceivedItem {
         this.sessionId = sessionId;
         this.sequence = sequence;
         this.receivedAt = receivedAt;
-    }
-
-    public static class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String sessionId;
-        private long sequence;
-
-        public Key() {
-        }
-
-        public Key(String sessionId, long sequence) {
-            this.sessionId = sessionId;
-            this.sequence = sequence;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.sessionId.equals(sessionId) && key.sequence == sequence;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(sessionId, sequence);
-        }
     }
 }
