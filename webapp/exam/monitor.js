@@ -377,8 +377,14 @@ async function startMonitoring(session) {
     },
   });
   await ctx.queue.load();
+  let block = null;
+  try {
+    block = await ctx.api.monitor(session.id);
+  } catch {
+    // an older server, or offline: the session's next number still works for a single monitor
+  }
   ctx.counter = new SequenceCounter({
-    start: session.monitoring && session.monitoring.nextSequence,
+    start: block && block.sequenceStart ? block.sequenceStart : session.monitoring && session.monitoring.nextSequence,
     persisted: counterStore.read(),
     highestQueued: ctx.queue.highestSequence(),
     persist: (next) => counterStore.write(next),

@@ -138,6 +138,11 @@ export class ProctoringApi {
     return this.call('POST', `/sessions/${enc(id)}/end`);
   }
 
+  /** A block of sequence numbers for one monitor, so that two monitors of one session never reuse a number. */
+  monitor(id) {
+    return this.call('POST', `/sessions/${enc(id)}/monitors`);
+  }
+
   /**
    * Monitoring uploads for the delivery queue: never throws for an HTTP answer, resolves to
    * `{status, code, detail, retryAfter, body, bytes}`; rejects only when the network failed.

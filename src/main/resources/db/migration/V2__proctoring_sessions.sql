@@ -32,6 +32,7 @@ CREATE TABLE proctoring_session (
     last_frame_at          TIMESTAMP,
     last_event_at          TIMESTAMP,
     purged_at              TIMESTAMP,
+    monitor_blocks         INTEGER       NOT NULL,
     created_at             TIMESTAMP     NOT NULL,
     version                INTEGER       NOT NULL,
     CONSTRAINT proctoring_session_exam FOREIGN KEY (exam_id) REFERENCES exam (id) ON DELETE CASCADE

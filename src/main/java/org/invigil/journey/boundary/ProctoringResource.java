@@ -160,6 +160,13 @@ public class ProctoringResource {
     }
 
     @POST
+    @Path("sessions/{id}/monitors")
+    public JsonObject monitor(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        return Json.createObjectBuilder().add("sequenceStart", journey.allocateMonitor(id, student(authorization)))
+                .build();
+    }
+
+    @POST
     @Path("sessions/{id}/end")
     public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);

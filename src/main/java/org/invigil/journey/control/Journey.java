@@ -216,6 +216,13 @@ public class Journey {
         return new LivenessResult(verdict.passed(), message, after.livenessAttemptsLeft(), after);
     }
 
+    /** The first sequence number of a new monitor's own block. */
+    public long allocateMonitor(String id, ToolSession student) {
+        long[] start = new long[1];
+        step(id, student, "start a monitor", session -> start[0] = session.allocateMonitorBlock());
+        return start[0];
+    }
+
     public View start(String id, ToolSession student) {
         Instant now = clock.instant();
         return step(id, student, "start monitoring", session -> session.startMonitoring(now));

@@ -99,6 +99,9 @@ public class ProctoringSession {
     @Column(name = "purged_at")
     private Instant purgedAt;
 
+    @Column(name = "monitor_blocks", nullable = false)
+    private int monitorBlocks;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -221,6 +224,21 @@ public class ProctoringSession {
         state = SessionState.ENDED;
         endedAt = at;
         return true;
+    }
+
+    /** Numbers per monitor block: a monitor would need a picture a second for thirty years to exhaust one. */
+    public static final long MONITOR_BLOCK = 1_000_000_000L;
+
+    /**
+     * A block of sequence numbers for a new monitor (the companion window, the quiz page's embedded monitor, a
+     * reload): each monitor counts in its own block, so two monitors never send the same number.
+     */
+    public long allocateMonitorBlock() {
+        if (state != SessionState.READY && state != SessionState.MONITORING) {
+            throw new IllegalStateException("Cannot start a monitor in state " + state.id());
+        }
+        monitorBlocks++;
+        return monitorBlocks * MONITOR_BLOCK + 1;
     }
 
     /** Whether the retention period after the end has passed, so the attempt's evidence must go. */

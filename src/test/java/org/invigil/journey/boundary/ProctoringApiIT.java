@@ -246,6 +246,11 @@ class ProctoringApiIT {
         session = json(post("/api/proctoring/sessions/" + id + "/start", student));
         assertEquals("monitoring", session.getString("state"), "identity and liveness are off for this student");
         String frames = "/api/proctoring/sessions/" + id + "/frames";
+        long first = json(post("/api/proctoring/sessions/" + id + "/monitors", student)).getJsonNumber("sequenceStart")
+                .longValue();
+        long second = json(post("/api/proctoring/sessions/" + id + "/monitors", student)).getJsonNumber("sequenceStart")
+                .longValue();
+        assertTrue(second - first >= 1_000_000_000L, "two monitors count in separate blocks: " + first + ", " + second);
 
         HttpResponse<String> text = send(HttpRequest.newBuilder(DeployedTool.at(frames))
                 .header("Authorization", "Bearer " + student).header("Content-Type", "text/plain")

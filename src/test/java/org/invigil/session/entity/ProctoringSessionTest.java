@@ -137,6 +137,16 @@ class ProctoringSessionTest {
         };
     }
 
+    @org.junit.jupiter.api.Test
+    void everyMonitorGetsItsOwnBlockOfSequenceNumbers() {
+        ProctoringSession session = in(SessionState.MONITORING);
+        long first = session.allocateMonitorBlock();
+        long second = session.allocateMonitorBlock();
+        org.junit.jupiter.api.Assertions.assertTrue(second >= first + ProctoringSession.MONITOR_BLOCK);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> in(SessionState.CONSENT).allocateMonitorBlock());
+    }
+
     static ProctoringSession in(SessionState state) {
         ProctoringSession session = session(true);
         switch (state) {
