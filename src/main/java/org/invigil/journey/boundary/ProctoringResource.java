@@ -181,7 +181,7 @@ public class ProctoringResource {
                           @HeaderParam("Invigil-Captured-At") String capturedAt, @PathParam("id") String id,
                           InputStream body) {
         ToolSession student = student(authorization);
-        journey.view(id, student);
+        journey.requireOwn(id, student);
         long number = Uploads.sequence(sequence);
         Instant at = Uploads.instant(capturedAt);
         frames.ingest(id, number, at, Uploads.jpeg(type, body));
@@ -194,7 +194,7 @@ public class ProctoringResource {
     public JsonObject events(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                              JsonObject body) {
         ToolSession student = student(authorization);
-        journey.view(id, student);
+        journey.requireOwn(id, student);
         EventIngestion.Receipt receipt = events.ingest(id, Uploads.events(body));
         JsonArrayBuilder accepted = Json.createArrayBuilder();
         receipt.accepted().forEach(accepted::add);
@@ -208,7 +208,7 @@ public class ProctoringResource {
     @Path("sessions/{id}/report")
     public JsonObject report(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
-        journey.view(id, student);
+        journey.requireOwn(id, student);
         return ReportJson.of(incidents.of(id), incidents::evidenceOf, results.of(id));
     }
 
@@ -219,7 +219,7 @@ public class ProctoringResource {
     public Response evidence(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                              @PathParam("frame") String frame) {
         ToolSession student = student(authorization);
-        journey.view(id, student);
+        journey.requireOwn(id, student);
         return Response.ok(incidents.openEvidence(id, frame)).header("Cache-Control", "no-store").build();
     }
 
