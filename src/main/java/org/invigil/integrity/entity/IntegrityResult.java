@@ -57,6 +57,11 @@ public class IntegrityResult {
         this.computedAt = at;
     }
 
+    /** A person has decided; computations no longer change the result. */
+    public void reviewed() {
+        this.reviewState = ReviewState.REVIEWED;
+    }
+
     public String sessionId() {
         return sessionId;
     }

@@ -27,6 +27,7 @@ import org.invigil.integrity.control.Results;
 import org.invigil.monitoring.control.EventIngestion;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.FrameIngestion;
+import org.invigil.monitoring.boundary.IncidentsJson;
 import org.invigil.monitoring.control.MonitoringRefused;
 
 /** The proctoring API the student's browser speaks (src/site/proctoring-api.md). */
@@ -209,7 +210,7 @@ public class ProctoringResource {
     public JsonObject report(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
         journey.requireOwn(id, student);
-        return ReportJson.of(incidents.of(id), incidents::evidenceOf, results.of(id));
+        return IncidentsJson.of(incidents.of(id), incidents::evidenceOf, results.of(id));
     }
 
     /** One evidence frame of the student's own session, opened. */

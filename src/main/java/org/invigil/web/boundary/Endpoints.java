@@ -22,6 +22,7 @@ final class Endpoints {
             org.invigil.journey.boundary.ProctoringResource.class,
             org.invigil.identity.boundary.ReferencesResource.class,
             org.invigil.session.boundary.AccommodationsResource.class,
+            org.invigil.review.boundary.ReviewResource.class,
             AdminAuthentication.class);
 
     private Endpoints() {

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
  * monitoring that turns a change of person, two people, an empty seat, a covered camera and browser events into
  * explained incidents with sealed evidence, and the integrity result in the platform's gradebook.
  */
-class ProctoringApiIT {
+public class ProctoringApiIT {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static LtiPlatformSimulator lms;
@@ -333,7 +333,7 @@ class ProctoringApiIT {
 
     // ------------------------------------------------------------------ helpers
 
-    static void frame(String id, String token, long sequence, Instant at, byte[] jpeg) throws Exception {
+    public static void frame(String id, String token, long sequence, Instant at, byte[] jpeg) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(DeployedTool.at("/api/proctoring/sessions/" + id
                         + "/frames")).header("Authorization", "Bearer " + token).header("Content-Type", "image/jpeg")
                 .header("Invigil-Sequence", Long.toString(sequence)).header("Invigil-Captured-At", at.toString())
@@ -341,28 +341,28 @@ class ProctoringApiIT {
         assertEquals(202, response.statusCode(), response.body());
     }
 
-    static JsonObject events(JsonObject... events) {
+    public static JsonObject events(JsonObject... events) {
         var array = Json.createArrayBuilder();
         Arrays.stream(events).forEach(array::add);
         return Json.createObjectBuilder().add("events", array).build();
     }
 
-    static JsonObject event(long sequence, String type, Instant at) {
+    public static JsonObject event(long sequence, String type, Instant at) {
         return Json.createObjectBuilder().add("sequence", sequence).add("type", type).add("at", at.toString()).build();
     }
 
-    static void refused(HttpResponse<String> response, int status, String code) {
+    public static void refused(HttpResponse<String> response, int status, String code) {
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"code\":\"" + code + "\""), "expected " + code + ": " + response.body());
         assertFalse(response.body().contains("Exception"), response.body());
     }
 
     /** A launch of the user into the exam; the tool session token is in the page address. */
-    static String token(User user) {
+    public static String token(User user) {
         return token(lms, exam, user);
     }
 
-    static String token(LtiPlatformSimulator platform, ResourceLink link, User user) {
+    public static String token(LtiPlatformSimulator platform, ResourceLink link, User user) {
         BrowserResponse page = platform.launch(LaunchRequest.resourceLink(link).as(user)).run();
         assertEquals(200, page.status(), page.body());
         String query = page.uri().getRawQuery();
@@ -370,7 +370,7 @@ class ProctoringApiIT {
     }
 
     /** The same session, expired: minted with the test instance's master key. */
-    static String expired(String token) {
+    public static String expired(String token) {
         MasterKey key = new MasterKey(Base64.getDecoder().decode(System.getProperty("invigil.it.master-key")));
         ToolSession session = new ToolSessions(key, 60, Clock.systemUTC()).open(token);
         ToolSessions past = new ToolSessions(key, 60, Clock.fixed(Instant.now().minusSeconds(7200), ZoneOffset.UTC));
@@ -381,27 +381,27 @@ class ProctoringApiIT {
                 past.expiryFromNow()));
     }
 
-    static String examId(String token) {
+    public static String examId(String token) {
         MasterKey key = new MasterKey(Base64.getDecoder().decode(System.getProperty("invigil.it.master-key")));
         return new ToolSessions(key, 60, Clock.systemUTC()).open(token).examId().orElseThrow();
     }
 
-    static HttpResponse<String> get(String path, String token) throws Exception {
+    public static HttpResponse<String> get(String path, String token) throws Exception {
         return send(HttpRequest.newBuilder(DeployedTool.at(path)).header("Authorization", "Bearer " + token).GET().build());
     }
 
-    static HttpResponse<String> post(String path, String token) throws Exception {
+    public static HttpResponse<String> post(String path, String token) throws Exception {
         return send(HttpRequest.newBuilder(DeployedTool.at(path)).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    static HttpResponse<String> postJson(String path, String token, JsonObject body) throws Exception {
+    public static HttpResponse<String> postJson(String path, String token, JsonObject body) throws Exception {
         return send(HttpRequest.newBuilder(DeployedTool.at(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build());
     }
 
-    static HttpResponse<String> postJpeg(String path, String token, byte[] jpeg, String sequence) throws Exception {
+    public static HttpResponse<String> postJpeg(String path, String token, byte[] jpeg, String sequence) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(DeployedTool.at(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(jpeg));
         if (sequence != null) {
@@ -410,16 +410,16 @@ class ProctoringApiIT {
         return send(request.build());
     }
 
-    static HttpResponse<String> put(String path, String token, byte[] jpeg) throws Exception {
+    public static HttpResponse<String> put(String path, String token, byte[] jpeg) throws Exception {
         return send(HttpRequest.newBuilder(DeployedTool.at(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build());
     }
 
-    static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    public static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonObject json(HttpResponse<String> response) {
+    public static JsonObject json(HttpResponse<String> response) {
         assertTrue(response.statusCode() / 100 == 2, response.statusCode() + ": " + response.body());
         return Json.createReader(new StringReader(response.body())).readObject();
     }

@@ -15,7 +15,7 @@ import org.opencv.imgproc.Imgproc;
  * Webcam-like 640x480 JPEG pictures made from real photos (fetched from Debian packages, never committed), each
  * with fresh sensor noise so that no two are pixel-identical, as from a live camera.
  */
-final class TestPictures {
+public final class TestPictures {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 480;
@@ -24,15 +24,15 @@ final class TestPictures {
     private TestPictures() {
     }
 
-    static byte[] referencePerson() {
+    public static byte[] referencePerson() {
         return framed(TestEngine.read(DebianPhotos.graceHopper()));
     }
 
-    static byte[] anotherPerson() {
+    public static byte[] anotherPerson() {
         return framed(TestEngine.read(DebianPhotos.skimageData("astronaut.png")));
     }
 
-    static byte[] twoPeople() {
+    public static byte[] twoPeople() {
         Mat left = fit(TestEngine.read(DebianPhotos.graceHopper()), WIDTH / 2, HEIGHT);
         Mat right = fit(TestEngine.read(DebianPhotos.skimageData("astronaut.png")), WIDTH / 2, HEIGHT);
         Mat canvas = new Mat(HEIGHT, WIDTH, CvType.CV_8UC3, new Scalar(128, 128, 128));
@@ -41,20 +41,20 @@ final class TestPictures {
         return noisy(canvas);
     }
 
-    static byte[] noFace() {
+    public static byte[] noFace() {
         return framed(TestEngine.read(DebianPhotos.skimageData("coffee.png")));
     }
 
-    static byte[] coveredCamera() {
+    public static byte[] coveredCamera() {
         return noisy(new Mat(HEIGHT, WIDTH, CvType.CV_8UC3, new Scalar(6, 6, 6)));
     }
 
-    static byte[] framed(Mat photo) {
+    public static byte[] framed(Mat photo) {
         return noisy(fit(photo, WIDTH, HEIGHT));
     }
 
     /** Scales the photo to cover the area and crops the middle, as a webcam frames a face. */
-    static Mat fit(Mat photo, int width, int height) {
+    public static Mat fit(Mat photo, int width, int height) {
         double scale = Math.max((double) width / photo.cols(), (double) height / photo.rows());
         Mat scaled = new Mat();
         Imgproc.resize(photo, scaled, new Size(Math.ceil(photo.cols() * scale), Math.ceil(photo.rows() * scale)), 0, 0,
@@ -64,7 +64,7 @@ final class TestPictures {
         return scaled.submat(new Rect(x, y, width, height)).clone();
     }
 
-    static byte[] noisy(Mat image) {
+    public static byte[] noisy(Mat image) {
         Mat noise = new Mat(image.size(), CvType.CV_16SC3);
         Core.randn(noise, 0, 3 + RANDOM.nextInt(2));
         Mat widened = new Mat();

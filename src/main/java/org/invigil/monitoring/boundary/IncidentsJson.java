@@ -1,4 +1,4 @@
-package org.invigil.journey.boundary;
+package org.invigil.monitoring.boundary;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -11,13 +11,13 @@ import org.invigil.integrity.entity.IntegrityResult;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.monitoring.entity.Incident;
 
-/** An attempt's incidents and result, each incident with everything that explains it. */
-final class ReportJson {
+/** An attempt's incidents and result, each incident with everything that explains it; for students and reviewers. */
+public final class IncidentsJson {
 
-    private ReportJson() {
+    private IncidentsJson() {
     }
 
-    static JsonObject of(List<Incident> incidents, Function<String, List<EvidenceFrame>> evidence,
+    public static JsonObject of(List<Incident> incidents, Function<String, List<EvidenceFrame>> evidence,
                          Optional<IntegrityResult> result) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (Incident incident : incidents) {

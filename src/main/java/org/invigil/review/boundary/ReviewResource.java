@@ -1,0 +1,140 @@
+package org.invigil.review.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.invigil.access.control.BearerToken;
+import org.invigil.access.control.ToolSessions;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.monitoring.boundary.IncidentsJson;
+import org.invigil.monitoring.control.Incidents;
+import org.invigil.review.control.Reviews;
+import org.invigil.review.entity.Decision;
+import org.invigil.web.control.Problem;
+import org.invigil.web.control.ProblemException;
+
+/**
+ * The review API for an exam's staff ({@code /api/review/...}), on which the review screens are built: the queue,
+ * an attempt with its evidence, decisions, and the audit trail.
+ */
+@Path("review")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    @Inject
+    ToolSessions toolSessions;
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    Incidents incidents;
+
+    @GET
+    @Path("exams/{examId}/sessions")
+    public JsonObject queue(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (Reviews.QueueEntry entry : reviews.queue(staff(authorization), examId)) {
+            JsonObjectBuilder item = Json.createObjectBuilder()
+                    .add("sessionId", entry.session().id())
+                    .add("student", entry.session().userName())
+                    .add("userId", entry.session().userId())
+                    .add("state", entry.session().state().id())
+                    .add("identity", entry.session().identityStatus().id())
+                    .add("incidents", entry.incidents());
+            entry.result().ifPresent(result -> item.add("score", result.score())
+                    .add("reviewState", result.reviewState().id()));
+            list.add(item);
+        }
+        return Json.createObjectBuilder().add("sessions", list).build();
+    }
+
+    @GET
+    @Path("sessions/{id}")
+    public JsonObject session(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        Reviews.Detail detail = reviews.detail(staff(authorization), id);
+        JsonArrayBuilder decisions = Json.createArrayBuilder();
+        detail.decisions().forEach(decision -> {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("outcome", decision.outcome().id())
+                    .add("reviewer", decision.reviewerName()).add("at", decision.decidedAt().toString());
+            decision.incidentId().ifPresent(incident -> json.add("incident", incident));
+            decision.note().ifPresent(note -> json.add("note", note));
+            decisions.add(json);
+        });
+        JsonObjectBuilder json = Json.createObjectBuilder(IncidentsJson.of(detail.incidents(), incidents::evidenceOf,
+                        detail.result()))
+                .add("sessionId", id)
+                .add("student", detail.session().userName())
+                .add("state", detail.session().state().id())
+                .add("identity", detail.session().identityStatus().id())
+                .add("decisions", decisions);
+        detail.session().identitySimilarity().ifPresent(score -> json.add("identityScore", score));
+        return json.build();
+    }
+
+    @GET
+    @Path("sessions/{id}/evidence/{frame}")
+    @Produces("image/jpeg")
+    public Response evidence(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                             @PathParam("frame") String frame) {
+        return Response.ok(reviews.evidence(staff(authorization), id, frame)).header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("sessions/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject decide(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                             JsonObject body) {
+        Decision decision = reviews.decideSession(staff(authorization), id, outcome(body), note(body));
+        return Json.createObjectBuilder().add("outcome", decision.outcome().id()).build();
+    }
+
+    @POST
+    @Path("sessions/{id}/incidents/{incident}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject decideIncident(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                                     @PathParam("incident") String incident, JsonObject body) {
+        Decision decision = reviews.decideIncident(staff(authorization), id, incident, outcome(body), note(body));
+        return Json.createObjectBuilder().add("outcome", decision.outcome().id()).build();
+    }
+
+    @GET
+    @Path("sessions/{id}/audit")
+    public JsonObject audit(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        reviews.auditOf(staff(authorization), id).forEach(entry -> entries.add(Json.createObjectBuilder()
+                .add("at", entry.occurredAt().toString()).add("actor", entry.actorName())
+                .add("action", entry.action()).add("detail", entry.detail() == null ? "" : entry.detail())));
+        return Json.createObjectBuilder().add("entries", entries).build();
+    }
+
+    private ToolSession staff(String authorization) {
+        return toolSessions.open(BearerToken.from(authorization));
+    }
+
+    private static Decision.Outcome outcome(JsonObject body) {
+        String id = body == null ? "" : body.getString("outcome", "");
+        return Decision.Outcome.of(id).orElseThrow(() -> new ProblemException(Problem.badRequest("outcome_invalid",
+                "The outcome must be \"cleared\", \"confirmed\" or \"follow-up\".")));
+    }
+
+    private static String note(JsonObject body) {
+        String note = body == null ? null : body.getString("note", null);
+        if (note != null && note.length() > 4000) {
+            throw new ProblemException(Problem.badRequest("note_too_long", "A note must be at most 4000 characters."));
+        }
+        return note;
+    }
+}
