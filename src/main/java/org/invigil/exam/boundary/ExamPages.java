@@ -59,7 +59,7 @@ final class ExamPages {
                 escape(session.userName()));
     }
 
-    static String instructor(ToolSession session, ExamSummary exam, ExamPagesResource.Outcome<List<Member>> members,
+    static String instructor(String token, ToolSession session, ExamSummary exam, ExamPagesResource.Outcome<List<Member>> members,
                              ExamPagesResource.Outcome<List<Result>> results, List<ProctoringSession> attempts) {
         String body = """
                 <h1>%s</h1>
@@ -72,6 +72,7 @@ final class ExamPages {
                   <dt>Frame interval</dt><dd>%d s</dd>
                   <dt>Identity check</dt><dd>%s</dd>
                 </dl>
+                <p><a id="review-link" class="button-link" href="/review/queue.xhtml?session=%s">Review attempts</a></p>
                 <h2>Proctoring sessions</h2>
                 %s
                 <h2>Course roster</h2>
@@ -82,7 +83,8 @@ final class ExamPages {
                 escape(exam.resourceLinkId().orElse("—")), escape(session.userName()),
                 escape(Roles.parse(session.roles()).toString()), exam.settings().frameIntervalSeconds(),
                 exam.settings().identityRequired() ? "required" : "not required",
-                attempts(attempts), roster(exam, members), gradebook(exam, results));
+                escape(java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)), attempts(attempts),
+                roster(exam, members), gradebook(exam, results));
         return Page.render(exam.title(), body);
     }
 

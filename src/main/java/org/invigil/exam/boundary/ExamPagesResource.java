@@ -59,7 +59,7 @@ public class ExamPagesResource {
         ExamSummary exam = exam(session);
         Outcome<List<Member>> members = Outcome.of(() -> roster.of(exam.id()));
         Outcome<List<Result>> results = Outcome.of(() -> gradebook.results(exam.id(), Gradebook.Column.GATE));
-        return ExamPages.instructor(session, exam, members, results, proctoringSessions.ofExam(exam.id()));
+        return ExamPages.instructor(token, session, exam, members, results, proctoringSessions.ofExam(exam.id()));
     }
 
     private ExamSummary exam(ToolSession session) {

@@ -69,11 +69,13 @@ class ReviewApiIT {
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
             assertEquals(200, accommodated.statusCode(), accommodated.body());
         }
-        attempt("41", List.of(TestPictures.twoPeople(), TestPictures.twoPeople(), TestPictures.twoPeople()));
-        attempt("42", List.of(TestPictures.referencePerson(), TestPictures.referencePerson()));
+        attempt(lms, exam, "41", List.of(TestPictures.twoPeople(), TestPictures.twoPeople(), TestPictures.twoPeople()));
+        attempt(lms, exam, "42", List.of(TestPictures.referencePerson(), TestPictures.referencePerson()));
     }
 
-    static void attempt(String userId, List<byte[]> pictures) throws Exception {
+    /** A student with identity and liveness switched off consents, shows the pictures and ends. */
+    static void attempt(LtiPlatformSimulator lms, ResourceLink exam, String userId, List<byte[]> pictures)
+            throws Exception {
         String student = token(lms, exam, lms.findUser(userId).orElseThrow());
         JsonObject session = json(get("/api/proctoring/session", student));
         String id = session.getString("id");

@@ -1,0 +1,60 @@
+package org.invigil.review.boundary;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.review.control.Reviews;
+
+/** The review queue of the reviewer's exam: the attempts that need a person first. */
+@Named
+@ViewScoped
+public class ReviewQueueView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One line of the queue. */
+    public record Row(String sessionId, String student, String state, String identity, Integer score,
+                      String reviewState, int incidents) implements Serializable {
+    }
+
+    @Inject
+    ReviewerLogin login;
+
+    @Inject
+    Reviews reviews;
+
+    private String token;
+    private String examTitle;
+    private List<Row> rows = List.of();
+
+    public void load() {
+        login.enter(token);
+        ToolSession reviewer = login.reviewer();
+        String examId = reviewer.examId().orElseThrow();
+        examTitle = reviewer.contextTitle().orElse("");
+        rows = reviews.queue(reviewer, examId).stream().map(entry -> new Row(entry.session().id(),
+                entry.session().userName(), entry.session().state().id(), entry.session().identityStatus().id(),
+                entry.result().map(result -> result.score()).orElse(null),
+                entry.result().map(result -> result.reviewState().id()).orElse("in progress"),
+                entry.incidents())).toList();
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getCourse() {
+        return examTitle;
+    }
+
+    public List<Row> getRows() {
+        return rows;
+    }
+}

@@ -1,0 +1,124 @@
+package org.invigil.review.boundary;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.invigil.monitoring.control.Incidents;
+import org.invigil.monitoring.entity.EvidenceFrame;
+import org.invigil.review.control.Reviews;
+import org.invigil.review.entity.Decision;
+import org.invigil.web.control.ProblemException;
+
+/** One attempt under review: its incidents with evidence and explanation, its decisions, and the decision form. */
+@Named
+@ViewScoped
+public class ReviewSessionView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** An incident as the reviewer reads it. */
+    public record IncidentRow(String id, String rule, String kind, String start, String end, String description,
+                              String detector, String model, String threshold, String confidence, String quality,
+                              List<String> evidence) implements Serializable {
+    }
+
+    /** A decision already taken. */
+    public record DecisionRow(String outcome, String reviewer, String at, String incident, String note)
+            implements Serializable {
+    }
+
+    @Inject
+    ReviewerLogin login;
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    Incidents incidents;
+
+    private String id;
+    private String student;
+    private String summary;
+    private List<IncidentRow> rows = List.of();
+    private List<DecisionRow> decisions = List.of();
+    private String outcome = "cleared";
+    private String note;
+
+    public void load() {
+        Reviews.Detail detail = reviews.detail(login.reviewer(), id);
+        student = detail.session().userName();
+        summary = detail.result().map(result -> "Integrity " + result.score() + "/100, " + result.reviewState().id())
+                .orElse("In progress (" + detail.session().state().id() + ")");
+        rows = detail.incidents().stream().map(incident -> new IncidentRow(incident.id(), incident.ruleId(),
+                incident.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), TIME.format(incident.startedAt()),
+                TIME.format(incident.endedAt()), incident.description(), incident.detector(),
+                incident.modelVersion().orElse("—"), incident.threshold(),
+                String.format(Locale.ROOT, "%.2f", incident.confidence()), incident.captureQuality().orElse("—"),
+                incidents.evidenceOf(incident.id()).stream().map(EvidenceFrame::id).toList())).toList();
+        decisions = detail.decisions().stream().map(decision -> new DecisionRow(decision.outcome().id(),
+                decision.reviewerName(), TIME.format(decision.decidedAt()), decision.incidentId().orElse("attempt"),
+                decision.note().orElse(""))).toList();
+    }
+
+    public void decide() {
+        try {
+            reviews.decideSession(login.reviewer(), id, Decision.Outcome.of(outcome).orElseThrow(), note);
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Decision recorded: " + outcome + ".", "It is on its way to the gradebook."));
+            note = null;
+            load();
+        } catch (ProblemException e) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    e.problem().title(), e.problem().detail()));
+        }
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getStudent() {
+        return student;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public List<IncidentRow> getRows() {
+        return rows;
+    }
+
+    public List<DecisionRow> getDecisions() {
+        return decisions;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String outcome) {
+        this.outcome = outcome;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+}

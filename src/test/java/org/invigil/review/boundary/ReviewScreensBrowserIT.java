@@ -1,0 +1,107 @@
+package org.invigil.review.boundary;
+
+import static org.invigil.journey.boundary.ProctoringApiIT.send;
+import static org.invigil.journey.boundary.ProctoringApiIT.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import org.invigil.DeployedTool;
+import org.invigil.LmsFlows;
+import org.invigil.browser.Browsers;
+import org.invigil.browser.Chromium;
+import org.invigil.journey.boundary.ProctoringApiIT;
+import org.invigil.journey.boundary.TestPictures;
+import org.invigil.simulator.BrowserResponse;
+import org.invigil.simulator.Course;
+import org.invigil.simulator.Flavor;
+import org.invigil.simulator.LaunchRequest;
+import org.invigil.simulator.LineItem;
+import org.invigil.simulator.LtiPlatformSimulator;
+import org.invigil.simulator.ResourceLink;
+import org.invigil.simulator.Role;
+import org.invigil.simulator.Score;
+import org.invigil.simulator.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The review screens (Faces with PrimeFaces) in real Chromium with every cookie blocked: from the instructor's
+ * launch page to the queue, an attempt's incidents with their evidence pictures, and a decision that reaches the
+ * gradebook.
+ */
+class ReviewScreensBrowserIT {
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    static LtiPlatformSimulator lms;
+    static Course course;
+    static ResourceLink exam;
+    static User teacher;
+
+    @BeforeAll
+    static void anAttemptThatNeedsReview() throws Exception {
+        lms = LtiPlatformSimulator.start(Flavor.MOODLE);
+        LmsFlows.registerDynamically(lms);
+        teacher = lms.user("50", "Vera", "Verdict");
+        course = lms.course("5", "Logic").enrol(teacher, Role.INSTRUCTOR)
+                .enrol(lms.user("51", "Duo", "Faces"), Role.LEARNER);
+        exam = LmsFlows.deepLinkExam(lms, course, teacher, "Logic exam");
+        String staff = token(lms, exam, teacher);
+        HttpResponse<String> accommodated = send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/"
+                        + ProctoringApiIT.examId(staff) + "/accommodations/51"))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
+        assertEquals(200, accommodated.statusCode(), accommodated.body());
+        ReviewApiIT.attempt(lms, exam, "51", List.of(TestPictures.twoPeople(), TestPictures.twoPeople(),
+                TestPictures.twoPeople()));
+    }
+
+    @AfterAll
+    static void stop() {
+        lms.close();
+    }
+
+    @Test
+    void anInstructorReviewsAnAttemptWithoutAnyCookie() throws Exception {
+        BrowserResponse launch = lms.launch(LaunchRequest.resourceLink(exam).as(teacher)).run();
+        Chromium chromium = browsers.start(Chromium.options().blockCookies());
+        chromium.open(launch.uri());
+        chromium.waitFor("#review-link");
+        chromium.screenshot("review-0-instructor-page");
+        chromium.click("#review-link");
+        chromium.waitFor(".attempt-link");
+        String href = chromium.find(".attempt-link").getAttribute("href");
+        assertTrue(href.contains(";jsessionid="), "the session travels in the URL, not a cookie: " + href);
+        assertTrue(chromium.text("#queue\\:attempts").contains("needs-review"), chromium.text("#queue\\:attempts"));
+        chromium.screenshot("review-1-queue");
+        chromium.click(".attempt-link");
+        chromium.waitFor(".incident");
+        assertEquals("Duo Faces", chromium.text("#student"));
+        assertTrue(chromium.text("#review").contains("several-faces"));
+        chromium.waitUntil("Array.from(document.querySelectorAll('img.evidence-frame')).some(i => i.complete && "
+                + "i.naturalWidth > 0)", java.time.Duration.ofSeconds(20));
+        chromium.screenshot("review-2-attempt");
+        chromium.click("#decide\\:outcome input[value='confirmed'] + label, #decide\\:outcome label[for$='1']");
+        chromium.type("#decide\\:note", "two people shared the exam");
+        chromium.click("#decide\\:decide-button");
+        chromium.waitFor("#decide\\:messages .ui-messages-info");
+        assertTrue(chromium.text("#decisions").contains("confirmed"), chromium.text("#decisions"));
+        chromium.screenshot("review-3-decided");
+        chromium.assertNoJsErrors("favicon", "Failed to load resource");
+
+        LineItem integrity = LmsFlows.eventually(() -> course.lineItems().stream()
+                .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))
+                        && item.resourceLinkId().equals(Optional.of(exam.id()))).findFirst(), "no integrity column");
+        Score decided = LmsFlows.eventually(() -> integrity.score("51")
+                .filter(score -> "FullyGraded".equals(score.gradingProgress())), "no decision: " + lms.rejections());
+        assertTrue(decided.comment().contains("confirmed") && decided.comment().contains("two people shared the exam"),
+                decided.comment());
+    }
+}
