@@ -46,8 +46,9 @@ public final class LmsFlows {
     /** Adds an exam by deep linking, filling the tool's form with the title and {@code fields}. */
     public static ResourceLink deepLinkExam(LtiPlatformSimulator lms, Course course, User teacher, String title,
                                             Map<String, String> fields) {
+        String data = "opaque-" + java.util.UUID.randomUUID();
         BrowserResponse picker = lms.launch(LaunchRequest.deepLinking(course).as(teacher)
-                .deepLinkingData("opaque-data-42")).run();
+                .deepLinkingData(data)).run();
         assertEquals(200, picker.status(), picker.body());
         assertTrue(picker.uri().getPath().endsWith("/lti/deep-linking"));
         HtmlForm form = picker.form().with("title", title);
@@ -59,7 +60,8 @@ public final class LmsFlows {
         BrowserResponse returned = lms.browser().submitForm(autoPost);
         assertEquals(200, returned.status(), returned.body() + " / platform: " + lms.rejections());
         DeepLinkingReturn.Received received = lms.deepLinkingResponses().get(lms.deepLinkingResponses().size() - 1);
-        assertEquals("opaque-data-42", received.claims().getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data"));
+        assertEquals(data, received.claims().getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/data"));
+        assertEquals(course.id(), received.course().id(), "the link belongs to the course that asked for it");
         Map<String, Object> item = received.contentItems().get(0);
         assertEquals("ltiResourceLink", item.get("type"));
         assertEquals(title, item.get("title"));

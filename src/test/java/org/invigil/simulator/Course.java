@@ -22,7 +22,8 @@ public final class Course {
     private final Map<String, Membership> members = new LinkedHashMap<>();
     private final Map<String, ResourceLink> links = new LinkedHashMap<>();
     private final List<LineItem> lineItems = new ArrayList<>();
-    private final AtomicLong nextLinkId = new AtomicLong(1000);
+    /** Link ids are unique across the whole platform, as LMSs make them (Moodle's course-module ids). */
+    private static final AtomicLong nextLinkId = new AtomicLong(1000);
 
     /** A user's enrolment: roles in this course and whether it is active. */
     public record Membership(User user, Set<Role> roles, boolean active) {

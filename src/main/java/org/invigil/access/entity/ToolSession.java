@@ -22,7 +22,20 @@ public record ToolSession(String registrationId, String issuer, String clientId,
         roles = Set.copyOf(roles);
     }
 
+    /** The marker Invigil adds to the roles of a person the tool administrator designated an integrity officer. */
+    public static final String DESIGNATED_OFFICER = "urn:invigil:role:IntegrityOfficer";
+    static final String INSTITUTION_ADMINISTRATOR =
+            "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+
     public boolean isStaff() {
         return audience == Audience.STAFF;
+    }
+
+    /**
+     * An academic integrity officer reviews every course of their platform: an institution Administrator of the
+     * platform, or a person the tool administrator designated.
+     */
+    public boolean isIntegrityOfficer() {
+        return isStaff() && (roles.contains(INSTITUTION_ADMINISTRATOR) || roles.contains(DESIGNATED_OFFICER));
     }
 }

@@ -72,7 +72,7 @@ final class ExamPages {
                   <dt>Frame interval</dt><dd>%d s</dd>
                   <dt>Identity check</dt><dd>%s</dd>
                 </dl>
-                <p><a id="review-link" class="button-link" href="/review/queue.xhtml?session=%s">Review attempts</a></p>
+                <p><a id="review-link" class="button-link" href="/review/queue.xhtml?session=%s">Review attempts</a>%s</p>
                 <h2>Proctoring sessions</h2>
                 %s
                 <h2>Course roster</h2>
@@ -83,7 +83,10 @@ final class ExamPages {
                 escape(exam.resourceLinkId().orElse("—")), escape(session.userName()),
                 escape(Roles.parse(session.roles()).toString()), exam.settings().frameIntervalSeconds(),
                 exam.settings().identityRequired() ? "required" : "not required",
-                escape(java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)), attempts(attempts),
+                escape(java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)),
+                session.isIntegrityOfficer() ? " · <a id=\"officer-link\" href=\"/review/exams.xhtml?session="
+                        + escape(java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))
+                        + "\">All exams of your institution</a>" : "", attempts(attempts),
                 roster(exam, members), gradebook(exam, results));
         return Page.render(exam.title(), body);
     }

@@ -76,6 +76,12 @@ public class Exams {
     }
 
     @Transactional
+    public java.util.List<Exam> ofPlatform(String platformId) {
+        return em.createQuery("select e from Exam e where e.platformId = :platform order by e.contextTitle, e.title",
+                Exam.class).setParameter("platform", platformId).getResultList();
+    }
+
+    @Transactional
     public Optional<ExamSummary> summary(String id) {
         return byId(id).map(ExamSummary::of);
     }

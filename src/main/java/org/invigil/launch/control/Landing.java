@@ -9,6 +9,7 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.integrity.control.Results;
+import org.invigil.review.control.IntegrityOfficers;
 import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.LtiLaunch.LaunchContext;
 import org.invigil.launch.entity.MessageType;
@@ -32,6 +33,9 @@ public class Landing {
 
     @Inject
     Results results;
+
+    @Inject
+    IntegrityOfficers officers;
 
     /** A page to go to, with the session it needs. */
     public record Destination(String path, String sessionToken) {
@@ -62,11 +66,16 @@ public class Landing {
     }
 
     private ToolSession session(LtiLaunch launch, Optional<String> examId) {
+        java.util.Set<String> roles = new java.util.LinkedHashSet<>(launch.roles().uris());
+        boolean designated = officers.isDesignated(launch.registrationId(), launch.user().subject());
+        if (designated) {
+            roles.add(ToolSession.DESIGNATED_OFFICER);
+        }
         return new ToolSession(launch.registrationId(), launch.issuer(), launch.clientId(), launch.deploymentId(),
                 launch.context().map(LaunchContext::id), launch.context().flatMap(LaunchContext::title),
                 launch.resourceLink().map(LtiLaunch.ResourceLink::id), examId, launch.user().subject(),
-                launch.user().displayName(), launch.user().email(), launch.user().picture(), launch.roles().uris(),
-                launch.roles().isStaff() ? ToolSession.Audience.STAFF : ToolSession.Audience.LEARNER,
+                launch.user().displayName(), launch.user().email(), launch.user().picture(), roles,
+                launch.roles().isStaff() || designated ? ToolSession.Audience.STAFF : ToolSession.Audience.LEARNER,
                 launch.deepLinking().map(LtiLaunch.DeepLinkingSettings::returnUrl),
                 launch.deepLinking().flatMap(LtiLaunch.DeepLinkingSettings::data), sessions.expiryFromNow());
     }

@@ -27,19 +27,24 @@ public class ReviewQueueView implements Serializable {
     Reviews reviews;
 
     private String token;
+    private String exam;
     private String examTitle;
     private List<Row> rows = List.of();
 
     public void load() {
-        login.enter(token);
-        ToolSession reviewer = login.reviewer();
-        String examId = reviewer.examId().orElseThrow();
-        examTitle = reviewer.contextTitle().orElse("");
-        rows = reviews.queue(reviewer, examId).stream().map(entry -> new Row(entry.session().id(),
-                entry.session().userName(), entry.session().state().id(), entry.session().identityStatus().id(),
-                entry.result().map(result -> result.score()).orElse(null),
-                entry.result().map(result -> result.reviewState().id()).orElse("in progress"),
-                entry.incidents())).toList();
+        try {
+            login.enter(token);
+            ToolSession reviewer = login.reviewer();
+            String examId = exam != null && !exam.isBlank() ? exam : reviewer.examId().orElseThrow();
+            examTitle = exam != null && !exam.isBlank() ? "" : reviewer.contextTitle().orElse("");
+            rows = reviews.queue(reviewer, examId).stream().map(entry -> new Row(entry.session().id(),
+                    entry.session().userName(), entry.session().state().id(), entry.session().identityStatus().id(),
+                    entry.result().map(result -> result.score()).orElse(null),
+                    entry.result().map(result -> result.reviewState().id()).orElse("in progress"),
+                    entry.incidents())).toList();
+        } catch (org.invigil.web.control.ProblemException refused) {
+            ScreenRefusals.send(refused);
+        }
     }
 
     public String getToken() {
@@ -48,6 +53,14 @@ public class ReviewQueueView implements Serializable {
 
     public void setToken(String token) {
         this.token = token;
+    }
+
+    public String getExam() {
+        return exam;
+    }
+
+    public void setExam(String exam) {
+        this.exam = exam;
     }
 
     public String getCourse() {

@@ -54,19 +54,23 @@ public class ReviewSessionView implements Serializable {
     private String note;
 
     public void load() {
-        Reviews.Detail detail = reviews.detail(login.reviewer(), id);
-        student = detail.session().userName();
-        summary = detail.result().map(result -> "Integrity " + result.score() + "/100, " + result.reviewState().id())
-                .orElse("In progress (" + detail.session().state().id() + ")");
-        rows = detail.incidents().stream().map(incident -> new IncidentRow(incident.id(), incident.ruleId(),
-                incident.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), TIME.format(incident.startedAt()),
-                TIME.format(incident.endedAt()), incident.description(), incident.detector(),
-                incident.modelVersion().orElse("—"), incident.threshold(),
-                String.format(Locale.ROOT, "%.2f", incident.confidence()), incident.captureQuality().orElse("—"),
-                incidents.evidenceOf(incident.id()).stream().map(EvidenceFrame::id).toList())).toList();
-        decisions = detail.decisions().stream().map(decision -> new DecisionRow(decision.outcome().id(),
-                decision.reviewerName(), TIME.format(decision.decidedAt()), decision.incidentId().orElse("attempt"),
-                decision.note().orElse(""))).toList();
+        try {
+            Reviews.Detail detail = reviews.detail(login.reviewer(), id);
+            student = detail.session().userName();
+            summary = detail.result().map(result -> "Integrity " + result.score() + "/100, " + result.reviewState().id())
+                    .orElse("In progress (" + detail.session().state().id() + ")");
+            rows = detail.incidents().stream().map(incident -> new IncidentRow(incident.id(), incident.ruleId(),
+                    incident.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), TIME.format(incident.startedAt()),
+                    TIME.format(incident.endedAt()), incident.description(), incident.detector(),
+                    incident.modelVersion().orElse("—"), incident.threshold(),
+                    String.format(Locale.ROOT, "%.2f", incident.confidence()), incident.captureQuality().orElse("—"),
+                    incidents.evidenceOf(incident.id()).stream().map(EvidenceFrame::id).toList())).toList();
+            decisions = detail.decisions().stream().map(decision -> new DecisionRow(decision.outcome().id(),
+                    decision.reviewerName(), TIME.format(decision.decidedAt()), decision.incidentId().orElse("attempt"),
+                    decision.note().orElse(""))).toList();
+        } catch (org.invigil.web.control.ProblemException refused) {
+            ScreenRefusals.send(refused);
+        }
     }
 
     public void decide() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.control.AuditLog;
+import org.invigil.exam.control.Exams;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Score;
 import org.invigil.integrity.control.GradeOutbox;
@@ -48,6 +49,9 @@ public class Reviews {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Exams exams;
+
     Clock clock = Clock.systemUTC();
 
     /** One attempt in the review queue. */
@@ -63,9 +67,30 @@ public class Reviews {
      * The exam's attempts: those that need a person first (lowest score first), then the ones still running, then
      * those that need no review, then those already reviewed.
      */
+    /** An exam with how many of its attempts wait for a person; for integrity officers' overview. */
+    public record ExamLine(String examId, String title, String course, int attempts, int needReview) {
+    }
+
+    /** Every exam of the officer's platform, those with attempts waiting for a person first. */
+    @Transactional
+    public List<ExamLine> examsOfPlatform(ToolSession officer) {
+        if (!officer.isIntegrityOfficer()) {
+            throw new ProblemException(new Problem(403, "officers_only", "For integrity officers",
+                    "Only your institution's academic integrity officers see every course."));
+        }
+        audit.record(officer, "view-exams", "platform:" + officer.registrationId(), null);
+        return exams.ofPlatform(officer.registrationId()).stream().map(exam -> {
+            List<ProctoringSession> attempts = sessions.ofExam(exam.id());
+            int waiting = (int) attempts.stream().filter(s -> result(s.id()).map(IntegrityResult::reviewState)
+                    .filter(ReviewState.NEEDS_REVIEW::equals).isPresent()).count();
+            return new ExamLine(exam.id(), exam.title(), exam.contextTitle().orElse(""), attempts.size(), waiting);
+        }).sorted(Comparator.comparingInt(ExamLine::needReview).reversed().thenComparing(ExamLine::course))
+                .toList();
+    }
+
     @Transactional
     public List<QueueEntry> queue(ToolSession staff, String examId) {
-        StaffAccess.forExam(staff, examId);
+        StaffAccess.forExam(staff, examId, exams.byId(examId).map(exam -> exam.platformId()).orElse(""));
         audit.record(staff, "view-queue", "exam:" + examId, null);
         return sessions.ofExam(examId).stream()
                 .map(session -> new QueueEntry(session, result(session.id()), incidents.of(session.id()).size()))
@@ -140,7 +165,7 @@ public class Reviews {
 
     private ProctoringSession reviewable(ToolSession staff, String sessionId) {
         ProctoringSession session = sessions.byId(sessionId);
-        StaffAccess.forExam(staff, session.examId());
+        StaffAccess.forExam(staff, session.examId(), session.platformId());
         return session;
     }
 
