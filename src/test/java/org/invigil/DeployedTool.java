@@ -19,12 +19,51 @@ public final class DeployedTool {
     private DeployedTool() {
     }
 
+    private static volatile boolean ready;
+
     public static URI base() {
         String base = System.getProperty("invigil.it.base-url");
         if (base == null) {
             throw new IllegalStateException("invigil.it.base-url is not set: run integration tests with mvn verify");
         }
-        return URI.create(base);
+        URI uri = URI.create(base);
+        if (!ready) {
+            awaitReady(uri);
+        }
+        return uri;
+    }
+
+    /**
+     * Waits until the tool serves its keys: on a loaded machine Payara may report "ready" before the application
+     * answers, and the first test must not fail for that.
+     */
+    private static synchronized void awaitReady(URI base) {
+        if (ready) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/lti/jwks.json"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    ready = true;
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Invigil did not answer at " + base + " within 4 minutes");
     }
 
     public static URI at(String path) {

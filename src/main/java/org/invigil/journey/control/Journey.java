@@ -75,6 +75,9 @@ public class Journey {
     @Inject
     RecentFrames recentFrames;
 
+    @Inject
+    org.invigil.audit.control.AuditLog audit;
+
     Clock clock = Clock.systemUTC();
 
     /** What the client needs to render the session. */
@@ -244,6 +247,28 @@ public class Journey {
         results.finish(after.session());
         recentFrames.forget(after.session().id());
         return after;
+    }
+
+    /**
+     * An instructor ends a student's monitoring, with a reason: audited, the attempt's incidents closed and its
+     * result computed as if the student had ended.
+     */
+    public void endByStaff(ToolSession staff, String sessionId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ProblemException(Problem.badRequest("reason_missing",
+                    "Say why you end this student's monitoring; the student and reviewers will see it."));
+        }
+        ProctoringSession session = sessions.byId(sessionId);
+        org.invigil.access.control.StaffAccess.forExam(staff, session.examId(), session.platformId());
+        Instant now = clock.instant();
+        ProctoringSession ended = sessions.endNow(sessionId, now);
+        if (ended == null) {
+            throw SessionRefusals.wrongState("end this attempt", session.state().id());
+        }
+        audit.record(staff, "end-session", "session:" + sessionId, reason.strip());
+        incidents.closeAll(sessionId, now);
+        results.finish(ended);
+        recentFrames.forget(sessionId);
     }
 
     private void keepBaseline(ProctoringSession session, IdentityCheck.Outcome outcome) {

@@ -70,6 +70,12 @@ class ReviewAccessIT {
     }
 
     static void accommodate(ResourceLink exam, User teacher, String student) throws Exception {
+        accommodate(lms, exam, teacher, student);
+    }
+
+    /** Switches identity and liveness off for the student, as an instructor would for a quick test set-up. */
+    static void accommodate(LtiPlatformSimulator lms, ResourceLink exam, User teacher, String student)
+            throws Exception {
         String staff = token(lms, exam, teacher);
         HttpResponse<String> done = send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/"
                         + ProctoringApiIT.examId(staff) + "/accommodations/" + student))
