@@ -62,7 +62,7 @@ public final class ReferenceArchive {
                     total += read;
                     if (total > limits.maxTotalBytes()) {
                         throw refused("zip_too_large", "The archive holds more than "
-                                + limits.maxTotalBytes() / (1024 * 1024) + " MB once unpacked; upload it in parts.");
+                                + size(limits.maxTotalBytes()) + " once unpacked; upload it in parts.");
                     }
                     if (size > limits.maxEntryBytes()) {
                         tooLarge = true;
@@ -72,7 +72,7 @@ public final class ReferenceArchive {
                 }
                 entries.add(tooLarge
                         ? new Entry(path, fileName, new byte[0], Optional.of("larger than "
-                                + limits.maxEntryBytes() / (1024 * 1024) + " MB"))
+                                + size(limits.maxEntryBytes())))
                         : new Entry(path, fileName, bytes.toByteArray(), Optional.empty()));
             }
         } catch (ZipException e) {
@@ -84,6 +84,12 @@ public final class ReferenceArchive {
             throw refused("zip_empty", "The archive is empty or not a zip archive.");
         }
         return entries;
+    }
+
+    static String size(long bytes) {
+        long mb = 1024 * 1024;
+        return bytes >= mb && bytes % mb == 0 ? bytes / mb + " MB" : bytes >= 1024 ? bytes / 1024 + " KB"
+                : bytes + " bytes";
     }
 
     /** The last part of the entry's name: {@code photos/3.jpg} and {@code ../../3.jpg} are both {@code 3.jpg}. */
