@@ -22,7 +22,7 @@ import org.invigil.web.control.ProblemException;
 /**
  * Reference photos for a whole course from one zip archive whose files are named by the student's LMS user id,
  * email or username ({@code 3.jpg}, {@code stu@example.edu.jpg}, {@code student1.jpeg}), matched against the
- * course roster (NRPS). Each matched photo is stored as an instructor's upload, which must show exactly one face;
+ * course's students on the roster (NRPS). Each matched photo is stored as an instructor's upload, which must show exactly one face;
  * every file gets a line in the report. Each photo is stored in its own transaction: a rejected one does not undo
  * the others.
  */
@@ -40,7 +40,8 @@ public class BulkReferences {
 
     public BulkReport upload(String examId, InputStream zip) {
         Exam exam = exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
-        return upload(exam.platformId(), exam.contextId().orElse(""), roster.of(examId), zip,
+        List<Member> students = roster.of(examId).stream().filter(member -> !member.roles().isStaff()).toList();
+        return upload(exam.platformId(), exam.contextId().orElse(""), students, zip,
                 ReferenceArchive.Limits.DEFAULT);
     }
 

@@ -63,7 +63,10 @@ public class ReferenceStatuses {
     @Inject
     Roster roster;
 
-    /** The exam's roster (NRPS), each member with their reference status; no transaction is held during the call. */
+    /**
+     * The exam's students from the roster (NRPS; staff left out), each with their reference status; no transaction
+     * is held during the call to the platform.
+     */
     public List<RosterEntry> ofRoster(String examId) {
         Exam exam = exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
         List<Member> members = roster.of(examId);
@@ -74,8 +77,9 @@ public class ReferenceStatuses {
                 .getResultList()
                 .forEach(row -> stored.computeIfAbsent((String) row[0], id -> new ArrayList<>())
                         .add(new Stored((ReferencePhoto.Source) row[1], (ReferencePhoto.Status) row[2])));
-        return members.stream().map(member -> new RosterEntry(member, status(stored.getOrDefault(member.userId(),
-                List.of()), member.picture().isPresent()))).toList();
+        return members.stream().filter(member -> !member.roles().isStaff())
+                .map(member -> new RosterEntry(member, status(stored.getOrDefault(member.userId(), List.of()),
+                        member.picture().isPresent()))).toList();
     }
 
     static Status status(Collection<Stored> photos, boolean lmsPictureOffered) {
