@@ -73,6 +73,7 @@ final class ExamPages {
                   <dt>Identity check</dt><dd>%s</dd>
                 </dl>
                 <p><a id="review-link" class="button-link" href="/review/queue.xhtml?session=%s">Review attempts</a>%s</p>
+                <p><a id="settings-link" class="button-link" href="/review/settings.xhtml?session=%9$s">Exam settings, roster and reference photos</a></p>
                 <h2>Proctoring sessions</h2>
                 %s
                 <h2>Course roster</h2>

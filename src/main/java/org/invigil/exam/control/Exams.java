@@ -70,6 +70,17 @@ public class Exams {
         return exam;
     }
 
+    /**
+     * New settings for the exam. Attempts read the exam's settings when they need them, so a change applies to
+     * every attempt from its next step on (a new attempt starts with them).
+     */
+    @Transactional
+    public ExamSettings configure(String examId, ExamSettings settings) {
+        Exam exam = byId(examId).orElseThrow(() -> new ExamUnknown(examId));
+        exam.configure(settings);
+        return exam.settings();
+    }
+
     @Transactional
     public Optional<Exam> byId(String id) {
         return Optional.ofNullable(em.find(Exam.class, id));

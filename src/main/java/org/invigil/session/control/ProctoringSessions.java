@@ -129,6 +129,16 @@ public class ProctoringSessions {
         }
     }
 
+    /** The exam's accommodations, by student (LMS user id). */
+    @Transactional
+    public java.util.Map<String, Accommodation> accommodations(String examId) {
+        java.util.Map<String, Accommodation> byUser = new java.util.HashMap<>();
+        em.createQuery("select a.userId, a from Accommodation a where a.examId = :exam", Object[].class)
+                .setParameter("exam", examId).getResultList()
+                .forEach(row -> byUser.put((String) row[0], (Accommodation) row[1]));
+        return byUser;
+    }
+
     @Transactional
     public List<ProctoringSession> ofExam(String examId) {
         return em.createQuery("select s from ProctoringSession s where s.examId = :exam order by s.userName",

@@ -24,6 +24,7 @@ final class Endpoints {
             org.invigil.session.boundary.AccommodationsResource.class,
             org.invigil.review.boundary.ReviewResource.class,
             org.invigil.review.boundary.OfficersAdminResource.class,
+            org.invigil.exam.boundary.ExamSettingsResource.class,
             AdminAuthentication.class);
 
     private Endpoints() {

@@ -1,0 +1,82 @@
+package org.invigil.exam.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.invigil.access.control.BearerToken;
+import org.invigil.access.control.StaffAccess;
+import org.invigil.access.control.ToolSessions;
+import org.invigil.exam.control.ExamUnknown;
+import org.invigil.exam.control.Exams;
+import org.invigil.exam.control.SettingsInvalid;
+import org.invigil.exam.entity.ExamSettings;
+import org.invigil.identity.control.BulkReferences;
+import org.invigil.identity.control.BulkReport;
+
+/**
+ * An exam's settings for its staff: {@code GET|PUT /api/exams/{exam}/settings} (the JSON of {@link ExamSettings};
+ * members left out take their defaults) and {@code POST /api/exams/{exam}/references.zip}, reference photos in bulk
+ * from a zip archive, answered with the report of every file.
+ */
+@Path("exams/{examId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExamSettingsResource {
+
+    @Inject
+    ToolSessions sessions;
+
+    @Inject
+    Exams exams;
+
+    @Inject
+    BulkReferences bulk;
+
+    @GET
+    @Path("settings")
+    public String settings(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId) {
+        StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        return exams.summary(examId).orElseThrow(() -> new ExamUnknown(examId)).settings().toJson();
+    }
+
+    @PUT
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String configure(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId,
+                            String body) {
+        StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        ExamSettings settings;
+        try {
+            settings = ExamSettings.fromJson(body);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsInvalid(e);
+        } catch (ClassCastException e) {
+            throw new SettingsInvalid(new IllegalArgumentException("Send the settings as the JSON object GET gives."));
+        }
+        return exams.configure(examId, settings).toJson();
+    }
+
+    @POST
+    @Path("references.zip")
+    @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
+    public JsonObject referencesZip(@HeaderParam("Authorization") String authorization,
+                                    @PathParam("examId") String examId, InputStream zip) {
+        StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        BulkReport report = bulk.upload(examId, zip);
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        report.lines().forEach(line -> lines.add(Json.createObjectBuilder().add("file", line.file())
+                .add("outcome", line.outcome().id()).add("userId", line.userId()).add("student", line.student())
+                .add("detail", line.detail())));
+        return Json.createObjectBuilder().add("summary", report.summary()).add("lines", lines).build();
+    }
+}

@@ -1,0 +1,261 @@
+package org.invigil.exam.boundary;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.invigil.access.control.StaffAccess;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.exam.control.Exams;
+import org.invigil.exam.entity.Check;
+import org.invigil.exam.entity.ExamSummary;
+import org.invigil.identity.control.BulkReferences;
+import org.invigil.identity.control.BulkReport;
+import org.invigil.identity.control.ReferenceStatuses;
+import org.invigil.review.boundary.ReviewerLogin;
+import org.invigil.session.control.ProctoringSessions;
+import org.invigil.session.entity.Accommodation;
+import org.invigil.web.control.ProblemException;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * The settings screen of the exam the staff member launched into: its proctoring settings, the course roster with
+ * each student's reference photo and accommodation, and a bulk upload of reference photos.
+ */
+@Named
+@ViewScoped
+public class ExamSettingsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A check as the screen describes it. */
+    public record CheckOption(String id, String title, String captures) implements Serializable {
+    }
+
+    /** One student of the roster. */
+    public record RosterRow(String userId, String name, String email, String username, String referenceId,
+                            String reference, List<String> checksOff, String checksOffText, String note)
+            implements Serializable {
+    }
+
+    /** One line of the bulk upload report. */
+    public record ReportRow(String file, String outcome, String student, String detail) implements Serializable {
+    }
+
+    /** Which field each sentence of {@code ExamSettings} is about, by how the sentence starts. */
+    private static final Map<String, String> FIELDS = Map.of(
+            "The frame interval", "frame-interval", "The no-face", "no-face", "The looking-away time", "look-away",
+            "The looking-away angles", "yaw", "The noise", "noise", "The number of identity", "identity-attempts",
+            "The retention", "retention", "The consent note", "consent-note", "The quiz address", "quiz-url");
+
+    @Inject
+    ReviewerLogin login;
+
+    @Inject
+    Exams exams;
+
+    @Inject
+    ReferenceStatuses referenceStatuses;
+
+    @Inject
+    ProctoringSessions sessions;
+
+    @Inject
+    BulkReferences bulk;
+
+    private String token;
+    private String examId;
+    private String examTitle = "";
+    private String course = "";
+    private SettingsForm form = new SettingsForm();
+    private List<RosterRow> roster = List.of();
+    private String rosterProblem;
+    private String editUserId;
+    private String editName;
+    private List<String> editChecksOff = new ArrayList<>();
+    private String editNote;
+    private transient UploadedFile zip;
+    private List<ReportRow> report = List.of();
+    private String reportSummary;
+
+    /** Opens the screen: only the exam's staff may, the others get a 403 page. */
+    public void load() throws IOException {
+        try {
+            login.enter(token);
+            ToolSession staff = login.reviewer();
+            examId = StaffAccess.forExam(staff, staff.examId().orElse("")).examId().orElseThrow();
+            ExamSummary exam = exams.summary(examId).orElseThrow();
+            examTitle = exam.title();
+            course = exam.courseTitle().orElse("");
+            form = SettingsForm.of(exam.settings());
+            loadRoster();
+        } catch (ProblemException e) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.responseSendError(e.problem().status(), e.problem().detail());
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public void save() {
+        try {
+            form = SettingsForm.of(exams.configure(staffExam(), form.toSettings()));
+            message(null, FacesMessage.SEVERITY_INFO, "Settings saved. Students who open the exam from now on get "
+                    + "them.");
+        } catch (IllegalArgumentException e) {
+            String field = FIELDS.entrySet().stream().filter(f -> e.getMessage().startsWith(f.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            message(field == null ? null : "settings:" + field, FacesMessage.SEVERITY_ERROR, e.getMessage());
+            message(null, FacesMessage.SEVERITY_ERROR, "Not saved: correct the value marked below.");
+        }
+    }
+
+    /** Starts editing one student's accommodation. */
+    public void edit(RosterRow row) {
+        editUserId = row.userId();
+        editName = row.name();
+        editChecksOff = new ArrayList<>(row.checksOff());
+        editNote = row.note();
+    }
+
+    public void saveAccommodation() {
+        Set<Check> off = editChecksOff.stream().map(id -> Check.of(id).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class)));
+        sessions.accommodate(staffExam(), editUserId, off, editNote == null || editNote.isBlank() ? null
+                : editNote.strip());
+        message(null, FacesMessage.SEVERITY_INFO, "Accommodation of " + editName + " saved.");
+        loadRoster();
+    }
+
+    public void upload() {
+        if (zip == null || zip.getSize() == 0) {
+            message("bulk:zip", FacesMessage.SEVERITY_ERROR, "Choose a zip archive of JPEG photos first.");
+            return;
+        }
+        try (InputStream in = zip.getInputStream()) {
+            BulkReport result = bulk.upload(staffExam(), in);
+            report = result.lines().stream().map(line -> new ReportRow(line.file(), line.outcome().id(),
+                    line.student(), line.detail())).toList();
+            reportSummary = result.summary();
+            loadRoster();
+        } catch (ProblemException e) {
+            message("bulk:zip", FacesMessage.SEVERITY_ERROR, e.problem().detail());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void loadRoster() {
+        try {
+            Map<String, Accommodation> accommodations = sessions.accommodations(examId);
+            roster = referenceStatuses.ofRoster(examId).stream().map(entry -> {
+                Accommodation accommodation = accommodations.get(entry.member().userId());
+                List<Check> off = accommodation == null ? List.of() : accommodation.checksOff().stream().sorted()
+                        .toList();
+                return new RosterRow(entry.member().userId(), entry.member().displayName(),
+                        entry.member().email().orElse(""), entry.member().username().orElse(""),
+                        entry.status().id(), entry.status().label(), off.stream().map(Check::id).toList(),
+                        off.isEmpty() ? "" : off.stream().map(Check::title).collect(Collectors.joining(", ")) + " off",
+                        accommodation == null || accommodation.note() == null ? "" : accommodation.note());
+            }).toList();
+            rosterProblem = null;
+        } catch (ProblemException e) {
+            roster = List.of();
+            rosterProblem = e.problem().detail();
+        }
+    }
+
+    /** The exam, checked again against the launch at each action. */
+    private String staffExam() {
+        return StaffAccess.forExam(login.reviewer(), examId).examId().orElseThrow();
+    }
+
+    private static void message(String clientId, FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
+    }
+
+    public List<CheckOption> getChecks() {
+        return Arrays.stream(Check.values()).map(check -> new CheckOption(check.id(), check.title(),
+                check.captures())).toList();
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getExamTitle() {
+        return examTitle;
+    }
+
+    public String getCourse() {
+        return course;
+    }
+
+    public SettingsForm getForm() {
+        return form;
+    }
+
+    public List<RosterRow> getRoster() {
+        return roster;
+    }
+
+    public String getRosterProblem() {
+        return rosterProblem;
+    }
+
+    public String getEditUserId() {
+        return editUserId;
+    }
+
+    public String getEditName() {
+        return editName;
+    }
+
+    public List<String> getEditChecksOff() {
+        return editChecksOff;
+    }
+
+    public void setEditChecksOff(List<String> editChecksOff) {
+        this.editChecksOff = editChecksOff == null ? new ArrayList<>() : new ArrayList<>(editChecksOff);
+    }
+
+    public String getEditNote() {
+        return editNote;
+    }
+
+    public void setEditNote(String editNote) {
+        this.editNote = editNote;
+    }
+
+    public UploadedFile getZip() {
+        return zip;
+    }
+
+    public void setZip(UploadedFile zip) {
+        this.zip = zip;
+    }
+
+    public List<ReportRow> getReport() {
+        return report;
+    }
+
+    public String getReportSummary() {
+        return reportSummary;
+    }
+}

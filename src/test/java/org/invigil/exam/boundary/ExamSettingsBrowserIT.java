@@ -1,0 +1,247 @@
+package org.invigil.exam.boundary;
+
+import static org.invigil.journey.boundary.ProctoringApiIT.examId;
+import static org.invigil.journey.boundary.ProctoringApiIT.get;
+import static org.invigil.journey.boundary.ProctoringApiIT.json;
+import static org.invigil.journey.boundary.ProctoringApiIT.refused;
+import static org.invigil.journey.boundary.ProctoringApiIT.send;
+import static org.invigil.journey.boundary.ProctoringApiIT.token;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.invigil.DeployedTool;
+import org.invigil.LmsFlows;
+import org.invigil.browser.Browsers;
+import org.invigil.browser.Chromium;
+import org.invigil.journey.boundary.TestPictures;
+import org.invigil.simulator.BrowserResponse;
+import org.invigil.simulator.Course;
+import org.invigil.simulator.Flavor;
+import org.invigil.simulator.LaunchRequest;
+import org.invigil.simulator.LtiPlatformSimulator;
+import org.invigil.simulator.ResourceLink;
+import org.invigil.simulator.Role;
+import org.invigil.simulator.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The exam settings screen (Faces with PrimeFaces) in real Chromium with every cookie blocked: an instructor changes
+ * the settings and a new student's session gets them, uploads a zip of reference photos and reads the report, sees
+ * each student's reference status, and switches a check off for one student. Students and other exams' staff are
+ * kept out of the screen and the API.
+ */
+class ExamSettingsBrowserIT {
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    static LtiPlatformSimulator lms;
+    static Course course;
+    static ResourceLink exam;
+    static ResourceLink otherExam;
+    static User teacher;
+    static User otherTeacher;
+    static User ann;
+    static User ben;
+    static User cy;
+
+    @BeforeAll
+    static void aCourseWithThreeStudents() {
+        lms = LtiPlatformSimulator.start(Flavor.MOODLE);
+        LmsFlows.registerDynamically(lms);
+        teacher = lms.user("60", "Sett", "Ings");
+        ann = lms.user("61", "Ann", "Photo");
+        ben = lms.user("62", "Ben", "Noface").email("ben@example.edu");
+        cy = lms.user("63", "Cy", "Later").username("cylater");
+        course = lms.course("6", "Biology").enrol(teacher, Role.INSTRUCTOR).enrol(ann, Role.LEARNER)
+                .enrol(ben, Role.LEARNER).enrol(cy, Role.LEARNER);
+        exam = LmsFlows.deepLinkExam(lms, course, teacher, "Biology exam");
+        otherTeacher = lms.user("70", "Oth", "Er");
+        Course other = lms.course("7", "History").enrol(otherTeacher, Role.INSTRUCTOR);
+        otherExam = deepLinkIn(other, otherTeacher, "History exam");
+    }
+
+    @AfterAll
+    static void stop() {
+        lms.close();
+    }
+
+    @Test
+    void anInstructorConfiguresTheExamRosterAndPhotosWithoutAnyCookie() throws Exception {
+        BrowserResponse launch = lms.launch(LaunchRequest.resourceLink(exam).as(teacher)).run();
+        Chromium chromium = browsers.start(Chromium.options().blockCookies());
+        chromium.open(launch.uri());
+        chromium.waitFor("#settings-link");
+        chromium.click("#settings-link");
+        chromium.waitFor("#settings\\:save");
+        assertTrue(chromium.find("#settings").getAttribute("action").contains(";jsessionid="),
+                "the session travels in the URL, not a cookie");
+        assertTrue(chromium.text("#settings").contains(org.invigil.exam.entity.Check.AUDIO.captures()));
+        chromium.screenshot("settings-0-opened");
+
+        // A value out of bounds: ExamSettings' own sentence next to the field, nothing saved.
+        chromium.type("#settings\\:frame-interval", "1");
+        chromium.click("#settings\\:save");
+        chromium.waitFor("#settings\\:frame-interval-message.ui-message-error");
+        assertTrue(chromium.text("#settings\\:frame-interval-message").contains("between 2 and 60 seconds"),
+                chromium.text("#settings\\:frame-interval-message"));
+        chromium.screenshot("settings-1-invalid");
+
+        chromium.type("#settings\\:frame-interval", "7");
+        toggle(chromium, "head-pose");
+        toggle(chromium, "audio");
+        chromium.type("#settings\\:consent-note", "Questions to the course office, room 12.");
+        chromium.click("#settings\\:save");
+        chromium.waitFor("#settings\\:messages .ui-messages-info");
+        assertEquals("7", chromium.find("#settings\\:frame-interval").getAttribute("value"));
+        chromium.screenshot("settings-2-saved");
+
+        JsonObject session = json(get("/api/proctoring/session", token(lms, exam, cy)));
+        assertEquals(7, session.getJsonObject("exam").getInt("frameIntervalSeconds"));
+        List<String> checks = checks(session);
+        assertTrue(checks.contains("head-pose"), checks.toString());
+        assertFalse(checks.contains("audio"), checks.toString());
+
+        // Bulk reference photos: one matched by user id, one by email without a face, one for nobody.
+        Path zip = Files.createDirectories(Path.of(System.getProperty("basedir", ".")).resolve("target"))
+                .resolve("settings-it-references.zip");
+        Files.write(zip, zip(Map.of("61.jpg", TestPictures.referencePerson(),
+                "ben@example.edu.jpg", TestPictures.noFace(), "stranger.jpg", TestPictures.anotherPerson())));
+        chromium.find("#bulk input[type=file]").sendKeys(zip.toAbsolutePath().toString());
+        chromium.click("#bulk\\:upload");
+        chromium.waitFor("#bulk\\:report", java.time.Duration.ofSeconds(90));
+        String report = chromium.text("#bulk\\:report");
+        assertTrue(chromium.text("#report-summary").contains("1 matched, 1 unmatched, 1 rejected"),
+                chromium.text("#report-summary"));
+        assertTrue(report.contains("61.jpg") && report.contains("matched"), report);
+        assertTrue(report.contains("stranger.jpg") && report.contains("unmatched"), report);
+        assertTrue(report.contains("ben@example.edu.jpg") && report.contains("shows 0"), report);
+        chromium.screenshot("settings-3-bulk-report");
+
+        assertEquals("reference reference-instructor", chromium.find(".reference[data-user='61']")
+                .getAttribute("class"));
+        assertTrue(chromium.find(".reference[data-user='62']").getAttribute("class").contains("reference-none"));
+        assertTrue(chromium.findAll(".reference[data-user='60']").isEmpty(), "the roster lists students only");
+
+        // An accommodation: no identity check for Cy, with the reason.
+        chromium.click(".edit-accommodation[data-user='63']");
+        chromium.waitForVisible("#accommodation\\:checks-off");
+        assertEquals("Cy Later", chromium.text("#accommodation-student"));
+        chromium.click("label[for='accommodation:checks-off:1']");
+        chromium.type("#accommodation\\:note", "Identity checked in person by the course office.");
+        chromium.screenshot("settings-4-accommodation");
+        chromium.click("#accommodation\\:save-accommodation");
+        chromium.waitUntil("document.querySelector(\".accommodation[data-user='63']\").textContent"
+                + ".includes('Identity check off')", java.time.Duration.ofSeconds(30));
+        assertTrue(chromium.text("#rosterForm\\:roster").contains("Identity checked in person"));
+        chromium.screenshot("settings-5-roster");
+        chromium.assertNoJsErrors("favicon", "Failed to load resource");
+
+        List<String> cysChecks = checks(json(get("/api/proctoring/session", token(lms, exam, cy))));
+        assertFalse(cysChecks.contains("identity"), cysChecks.toString());
+
+        // The queue links back here within the same cookie-free session.
+        chromium.click("#queue-link");
+        chromium.waitFor("#settings-link");
+        chromium.click("#settings-link");
+        chromium.waitFor("#settings\\:save");
+        assertEquals("7", chromium.find("#settings\\:frame-interval").getAttribute("value"));
+    }
+
+    @Test
+    void studentsAndOtherExamsStaffAreKeptOut() throws Exception {
+        String staff = token(lms, exam, teacher);
+        String student = token(lms, exam, ann);
+        String otherStaff = token(lms, otherExam, otherTeacher);
+        String examId = examId(staff);
+
+        refused(get("/api/exams/" + examId + "/settings", student), 403, "staff_only");
+        refused(putSettings(examId, student, "{\"frameIntervalSeconds\": 30}"), 403, "staff_only");
+        refused(putSettings(examId, otherStaff, "{\"frameIntervalSeconds\": 30}"), 403, "other_exam");
+        refused(postZip(examId, otherStaff, zip(Map.of("61.jpg", TestPictures.referencePerson()))), 403,
+                "other_exam");
+        refused(postZip(examId, student, zip(Map.of("61.jpg", TestPictures.referencePerson()))), 403,
+                "staff_only");
+
+        HttpResponse<String> page = send(HttpRequest.newBuilder(DeployedTool.at("/review/settings.xhtml?session="
+                + URLEncoder.encode(student, StandardCharsets.UTF_8))).GET().build());
+        assertEquals(403, page.statusCode(), page.body());
+        assertFalse(page.body().contains("Exception"), page.body());
+
+        refused(putSettings(examId, staff, "{\"frameIntervalSeconds\": 90}"), 400, "settings_invalid");
+        JsonObject settings = json(get("/api/exams/" + examId + "/settings", staff));
+        assertTrue(settings.getInt("frameIntervalSeconds") >= 2 && settings.getInt("frameIntervalSeconds") <= 60);
+
+        JsonObject report = json(postZip(examId, staff, zip(Map.of("user61@example.com.jpg",
+                TestPictures.referencePerson(), "nobody.jpg", TestPictures.referencePerson()))));
+        assertTrue(report.getString("summary").startsWith("1 matched, 1 unmatched"), report.toString());
+    }
+
+    /**
+     * {@link LmsFlows#deepLinkExam} with its own deep-linking data: the simulator finds the request a response
+     * answers by that data, so two courses must not share it.
+     */
+    static ResourceLink deepLinkIn(Course into, User by, String title) {
+        BrowserResponse picker = lms.launch(LaunchRequest.deepLinking(into).as(by).deepLinkingData("data-" + into.id()))
+                .run();
+        assertEquals(200, picker.status(), picker.body());
+        BrowserResponse autoPost = lms.browser().submit(picker.form().with("title", title));
+        assertEquals(200, autoPost.status(), autoPost.body());
+        BrowserResponse returned = lms.browser().submitForm(autoPost);
+        assertEquals(200, returned.status(), returned.body() + " / platform: " + lms.rejections());
+        ResourceLink link = lms.deepLinkingResponses().get(lms.deepLinkingResponses().size() - 1).resourceLinks()
+                .get(0);
+        assertEquals(into.id(), link.course().id());
+        return link;
+    }
+
+    private static void toggle(Chromium chromium, String check) {
+        chromium.click(".check-" + check + " .ui-chkbox-box");
+    }
+
+    private static List<String> checks(JsonObject session) {
+        return session.getJsonObject("exam").getJsonArray("checks").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+    }
+
+    private static HttpResponse<String> putSettings(String examId, String token, String json) throws Exception {
+        return send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/" + examId + "/settings"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static HttpResponse<String> postZip(String examId, String token, byte[] zip) throws Exception {
+        return send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/" + examId + "/references.zip"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build());
+    }
+
+    static byte[] zip(Map<String, byte[]> files) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> file : new java.util.TreeMap<>(files).entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}

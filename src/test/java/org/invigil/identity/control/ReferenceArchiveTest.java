@@ -1,0 +1,87 @@
+package org.invigil.identity.control;
+
+import static org.invigil.identity.control.Zips.archive;
+import static org.invigil.identity.control.Zips.jpeg;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Optional;
+import org.invigil.web.control.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class ReferenceArchiveTest {
+
+    static final ReferenceArchive.Limits SMALL = new ReferenceArchive.Limits(5, 1000, 3000);
+
+    static List<ReferenceArchive.Entry> read(Zips zip, ReferenceArchive.Limits limits) {
+        return ReferenceArchive.read(new ByteArrayInputStream(zip.bytes()), limits);
+    }
+
+    @Test
+    void readsEachFileWithItsNameWithoutFolders() {
+        List<ReferenceArchive.Entry> entries = read(archive().with("3.jpg", jpeg(10))
+                .with("class/stu@example.edu.jpg", jpeg(20)), SMALL);
+        assertEquals(List.of("3.jpg", "stu@example.edu.jpg"), entries.stream().map(ReferenceArchive.Entry::fileName)
+                .toList());
+        assertEquals("class/stu@example.edu.jpg", entries.get(1).path());
+        assertArrayEquals(jpeg(20), entries.get(1).bytes());
+    }
+
+    @Test
+    void entriesThatClimbOutOfTheArchiveKeepOnlyTheirFileName() {
+        List<ReferenceArchive.Entry> entries = read(archive().with("../../etc/3.jpg", jpeg(10))
+                .with("/abs/4.jpg", jpeg(10)).with("..\\..\\5.jpg", jpeg(10)), SMALL);
+        assertEquals(List.of("3.jpg", "4.jpg", "5.jpg"), entries.stream().map(ReferenceArchive.Entry::fileName)
+                .toList());
+    }
+
+    @Test
+    void skipsFoldersHiddenFilesAndMacResourceForks() {
+        List<ReferenceArchive.Entry> entries = read(archive().with("photos/", new byte[0])
+                .with(".DS_Store", new byte[5]).with("__MACOSX/._3.jpg", new byte[5])
+                .with(".git/3.jpg", jpeg(10)).with("photos/.hidden.jpg", jpeg(10)).with("photos/3.jpg", jpeg(10)),
+                new ReferenceArchive.Limits(10, 1000, 3000));
+        assertEquals(List.of("photos/3.jpg"), entries.stream().map(ReferenceArchive.Entry::path).toList());
+    }
+
+    @Test
+    void anEntryLargerThanTheLimitIsReportedNotRead() {
+        List<ReferenceArchive.Entry> entries = read(archive().with("3.jpg", jpeg(1001)).with("4.jpg", jpeg(999)),
+                SMALL);
+        assertEquals(Optional.of("larger than 1000 bytes"), entries.get(0).refusal());
+        assertEquals(0, entries.get(0).bytes().length);
+        assertEquals(Optional.empty(), entries.get(1).refusal());
+    }
+
+    @Test
+    void refusesAnArchiveWithTooManyEntries() {
+        Zips zip = archive();
+        for (int i = 0; i < 6; i++) {
+            zip.with(i + ".jpg", jpeg(10));
+        }
+        ProblemException refused = assertThrows(ProblemException.class, () -> read(zip, SMALL));
+        assertEquals("zip_too_many_entries", refused.problem().code());
+    }
+
+    @Test
+    void refusesAnArchiveThatInflatesBeyondTheTotalLimitWhateverItDeclares() {
+        // 4 x 900 bytes of zeros compress to almost nothing: the limit counts what is inflated.
+        Zips zip = archive().with("1.jpg", jpeg(900)).with("2.jpg", jpeg(900)).with("3.jpg", jpeg(900))
+                .with("4.jpg", jpeg(900));
+        assertTrue(zip.bytes().length < 3000);
+        ProblemException refused = assertThrows(ProblemException.class, () -> read(zip, SMALL));
+        assertEquals("zip_too_large", refused.problem().code());
+        assertEquals(422, refused.problem().status());
+    }
+
+    @Test
+    void refusesWhatIsNotAZipArchive() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> ReferenceArchive.read(
+                new ByteArrayInputStream(jpeg(100)), SMALL));
+        assertEquals("zip_empty", refused.problem().code());
+    }
+}
