@@ -23,6 +23,7 @@ final class Endpoints {
             org.invigil.identity.boundary.ReferencesResource.class,
             org.invigil.session.boundary.AccommodationsResource.class,
             org.invigil.review.boundary.ReviewResource.class,
+            org.invigil.report.boundary.StudentReportResource.class,
             AdminAuthentication.class);
 
     private Endpoints() {
