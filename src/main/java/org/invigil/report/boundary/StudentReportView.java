@@ -16,13 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.invigil.monitoring.entity.Incident;
 import org.invigil.monitoring.entity.Rule;
 import org.invigil.report.control.PlainWords;
 import org.invigil.report.control.StudentReports;
 import org.invigil.review.entity.ResponseWindow;
 import org.invigil.review.entity.StudentResponse;
+import org.invigil.session.entity.ProctoringSession;
+import org.invigil.session.entity.SessionState;
 import org.invigil.web.control.Problem;
 import org.invigil.web.control.ProblemException;
 
@@ -170,7 +171,7 @@ public class StudentReportView implements Serializable {
                     incident.detector() + incident.modelVersion().map(model -> " (" + model + ")").orElse(""),
                     evidence, evidenceNote));
         }
-        String result = a.result().map(r -> r.score() + " out of 100").orElse("Not yet: your attempt is still running.");
+        String result = a.result().map(r -> r.score() + " out of 100").orElse("Not yet: your attempt has not ended.");
         String reviewState = a.result().map(r -> PlainWords.reviewState(r.reviewState()))
                 .orElse("The result is computed when your attempt ends.");
         List<ContributionRow> contributions = a.result().map(r -> r.contributions().stream()
@@ -194,16 +195,26 @@ public class StudentReportView implements Serializable {
         choices.add(new Choice("", "The whole attempt"));
         titles.forEach((id, title) -> choices.add(new Choice(id, title)));
         choices.sort((x, y) -> x.value().isEmpty() ? -1 : y.value().isEmpty() ? 1 : x.label().compareTo(y.label()));
-        String started = session.monitoringStartedAt().or(() -> Optional.of(session.createdAt())).map(WHEN::format)
-                .orElseThrow();
-        return new AttemptRow(session.id(), heading, session.endedAt().map(at -> "Started " + started + ", ended "
-                + WHEN.format(at) + ".").orElse("Started " + started + "; not ended yet (" + session.state().id()
-                + ")."), incidents, result, reviewState, contributions, decision, decisions, responses,
-                window.isOpen(), closed, choices, a.retention());
+        return new AttemptRow(session.id(), heading, progress(session), incidents, result, reviewState,
+                contributions, decision, decisions, responses, window.isOpen(), closed, choices, a.retention());
+    }
+
+    private static String progress(ProctoringSession session) {
+        if (session.state() == SessionState.DECLINED) {
+            return "Opened " + WHEN.format(session.createdAt()) + "; you declined proctoring.";
+        }
+        if (session.monitoringStartedAt().isEmpty()) {
+            return "Opened " + WHEN.format(session.createdAt()) + session.endedAt()
+                    .map(at -> ", ended " + WHEN.format(at) + " before monitoring started.")
+                    .orElse("; monitoring has not started.");
+        }
+        String started = "Monitoring started " + WHEN.format(session.monitoringStartedAt().get());
+        return session.endedAt().map(at -> started + ", ended " + WHEN.format(at) + ".")
+                .orElse(started + "; it has not ended yet.");
     }
 
     private static String about(StudentResponse response, Map<String, String> titles) {
-        return response.incidentId().map(id -> titles.getOrDefault(id, "an incident")).orElse("The whole attempt");
+        return response.incidentId().map(id -> titles.getOrDefault(id, "an incident")).orElse("the whole attempt");
     }
 
     static String duration(Duration duration) {

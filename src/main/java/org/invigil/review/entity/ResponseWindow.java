@@ -22,7 +22,7 @@ public record ResponseWindow(boolean attemptFinished, boolean finalDecision, int
 
     /** Why a response is refused, each with the words the student reads. */
     public enum Refusal {
-        ATTEMPT_RUNNING("Your attempt is still running. You can respond once it has ended."),
+        ATTEMPT_RUNNING("Your attempt has not ended yet. You can respond once it has."),
         DECIDED("A reviewer has already made a final decision on this attempt, so it no longer takes responses. "
                 + "If you disagree with the decision, contact your instructor."),
         EMPTY("Write what you want the reviewer to know before sending."),
