@@ -606,8 +606,10 @@ function endedStep() {
   setStep('ended', 'Monitoring has ended',
       h('p', {}, 'Invigil is no longer using your camera or microphone.'),
       h('p', {}, 'Camera pictures that show nothing to review have been deleted. If something was flagged, a person '
-        + 'reviews it before anything is decided, and you can respond: see the consent text for how, or contact '
-        + 'your instructor.'));
+        + 'reviews it before anything is decided, and you can respond in your report.'),
+      h('p', {}, h('a', { id: 'report-link', class: 'button-link',
+        href: `/report/index.xhtml?session=${encodeURIComponent(ctx.token)}` },
+      'Read your report and respond')));
 }
 
 function declinedStep() {

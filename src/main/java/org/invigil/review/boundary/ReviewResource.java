@@ -20,6 +20,7 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.monitoring.boundary.IncidentsJson;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.review.control.Reviews;
+import org.invigil.review.control.StudentResponses;
 import org.invigil.review.entity.Decision;
 import org.invigil.web.control.Problem;
 import org.invigil.web.control.ProblemException;
@@ -40,6 +41,9 @@ public class ReviewResource {
 
     @Inject
     Incidents incidents;
+
+    @Inject
+    StudentResponses studentResponses;
 
     @GET
     @Path("exams/{examId}/sessions")
@@ -80,6 +84,16 @@ public class ReviewResource {
                 .add("identity", detail.session().identityStatus().id())
                 .add("decisions", decisions);
         detail.session().identitySimilarity().ifPresent(score -> json.add("identityScore", score));
+        // student responses (issue 5, item 5): what the student answered, for the reviewer to read before deciding
+        JsonArrayBuilder responses = Json.createArrayBuilder();
+        studentResponses.responses(id).forEach(response -> {
+            JsonObjectBuilder item = Json.createObjectBuilder().add("at", response.writtenAt().toString())
+                    .add("student", response.userName()).add("text", response.text());
+            response.incidentId().ifPresent(incident -> item.add("incident", incident));
+            responses.add(item);
+        });
+        json.add("responses", responses);
+        // /student responses
         return json.build();
     }
 

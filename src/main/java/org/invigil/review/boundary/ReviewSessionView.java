@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.review.control.Reviews;
+import org.invigil.review.control.StudentResponses;
 import org.invigil.review.entity.Decision;
 import org.invigil.web.control.ProblemException;
 
@@ -36,8 +37,15 @@ public class ReviewSessionView implements Serializable {
             implements Serializable {
     }
 
+    /** What the student answered (issue 5, item 5). */
+    public record ResponseRow(String at, String about, String text) implements Serializable {
+    }
+
     @Inject
     ReviewerLogin login;
+
+    @Inject
+    StudentResponses studentResponses;
 
     @Inject
     Reviews reviews;
@@ -50,6 +58,7 @@ public class ReviewSessionView implements Serializable {
     private String summary;
     private List<IncidentRow> rows = List.of();
     private List<DecisionRow> decisions = List.of();
+    private List<ResponseRow> responses = List.of();
     private String outcome = "cleared";
     private String note;
 
@@ -68,6 +77,8 @@ public class ReviewSessionView implements Serializable {
             decisions = detail.decisions().stream().map(decision -> new DecisionRow(decision.outcome().id(),
                     decision.reviewerName(), TIME.format(decision.decidedAt()), decision.incidentId().orElse("attempt"),
                     decision.note().orElse(""))).toList();
+            responses = studentResponses.responses(id).stream().map(response -> new ResponseRow(
+                    TIME.format(response.writtenAt()), response.incidentId().orElse("attempt"), response.text())).toList();
         } catch (org.invigil.web.control.ProblemException refused) {
             ScreenRefusals.send(refused);
         }
@@ -108,6 +119,10 @@ public class ReviewSessionView implements Serializable {
 
     public List<DecisionRow> getDecisions() {
         return decisions;
+    }
+
+    public List<ResponseRow> getResponses() {
+        return responses;
     }
 
     public String getOutcome() {

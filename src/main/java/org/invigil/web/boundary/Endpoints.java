@@ -25,6 +25,7 @@ final class Endpoints {
             org.invigil.review.boundary.ReviewResource.class,
             org.invigil.review.boundary.OfficersAdminResource.class,
             org.invigil.exam.boundary.ExamSettingsResource.class,
+            org.invigil.report.boundary.StudentReportResource.class,
             AdminAuthentication.class);
 
     private Endpoints() {

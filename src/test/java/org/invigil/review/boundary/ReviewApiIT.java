@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * evidence, decides, and the decision reaches the gradebook as FullyGraded with the decision in the comment; every
  * view and decision is in the audit trail; students and another exam's staff are refused.
  */
-class ReviewApiIT {
+public class ReviewApiIT {
 
     static LtiPlatformSimulator lms;
     static Course course;
@@ -74,7 +74,7 @@ class ReviewApiIT {
     }
 
     /** A student with identity and liveness switched off consents, shows the pictures and ends. */
-    static void attempt(LtiPlatformSimulator lms, ResourceLink exam, String userId, List<byte[]> pictures)
+    public static void attempt(LtiPlatformSimulator lms, ResourceLink exam, String userId, List<byte[]> pictures)
             throws Exception {
         String student = token(lms, exam, lms.findUser(userId).orElseThrow());
         JsonObject session = json(get("/api/proctoring/session", student));

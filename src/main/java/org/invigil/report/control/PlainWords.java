@@ -1,0 +1,64 @@
+package org.invigil.report.control;
+
+import java.util.Locale;
+import java.util.Map;
+import org.invigil.integrity.entity.ReviewState;
+import org.invigil.monitoring.entity.Rule;
+import org.invigil.review.entity.Decision;
+
+/** The words a student reads for the tool's codes: rules, kinds, review states and outcomes. */
+public final class PlainWords {
+
+    private static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry("no-face", "No face seen"),
+            Map.entry("several-faces", "More than one face"),
+            Map.entry("different-person", "A different person"),
+            Map.entry("duplicate-face", "Face matched another student's photo"),
+            Map.entry("looking-away", "Looking away from the screen"),
+            Map.entry("camera-covered", "Camera covered"),
+            Map.entry("camera-frozen", "Camera picture frozen"),
+            Map.entry("camera-off", "Camera off"),
+            Map.entry("camera-dark", "Picture too dark"),
+            Map.entry("camera-blurred", "Picture too blurred"),
+            Map.entry("tab-hidden", "Exam page hidden"),
+            Map.entry("focus-lost", "Exam page lost focus"),
+            Map.entry("fullscreen-exit", "Left full screen"),
+            Map.entry("copy-paste", "Copy, cut or paste"),
+            Map.entry("print", "Exam page printed"),
+            Map.entry("several-screens", "More than one screen"),
+            Map.entry("noise", "Voices or noise"));
+
+    private PlainWords() {
+    }
+
+    /** A rule's name, e.g. "More than one face" for {@code several-faces}. */
+    public static String rule(String ruleId) {
+        return RULES.getOrDefault(ruleId, ruleId);
+    }
+
+    public static String kind(Rule.Kind kind) {
+        return kind == Rule.Kind.INSUFFICIENT_EVIDENCE
+                ? "Insufficient evidence: the picture was not good enough to tell, never a sign of misconduct."
+                : "Something a person checks: it is not a finding of misconduct.";
+    }
+
+    public static String percent(double confidence) {
+        return String.format(Locale.ROOT, "%d %%", Math.round(confidence * 100));
+    }
+
+    public static String reviewState(ReviewState state) {
+        return switch (state) {
+            case NEEDS_REVIEW -> "A person reviews your attempt before anything is decided. You can respond until then.";
+            case NO_REVIEW_NEEDED -> "No review needed: nothing that counts against you was found.";
+            case REVIEWED -> "A person has reviewed your attempt.";
+        };
+    }
+
+    public static String outcome(Decision.Outcome outcome) {
+        return switch (outcome) {
+            case CLEARED -> "Cleared: the reviewer found no misconduct.";
+            case CONFIRMED -> "Confirmed: the reviewer concluded that a rule of the exam was broken.";
+            case FOLLOW_UP -> "Follow-up: the reviewer needs more before deciding. You can still respond.";
+        };
+    }
+}
