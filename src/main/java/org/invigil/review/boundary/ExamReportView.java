@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.review.control.ExamReport;
@@ -59,7 +60,8 @@ public class ExamReportView implements Serializable {
 
     /** Applies the filter fields to the table (the charts always show the whole exam). */
     public void filter() {
-        rows = report == null ? List.of() : report.rows(currentFilter());
+        // PrimeFaces sorts the table's list in place: it must be mutable
+        rows = report == null ? new ArrayList<>() : new ArrayList<>(report.rows(currentFilter()));
     }
 
     public void clear() {
