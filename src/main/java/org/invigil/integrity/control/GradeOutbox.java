@@ -64,8 +64,24 @@ public class GradeOutbox {
         executor.submit(this::dispatchDue);
     }
 
-    /** Delivers every due entry; returns how many reached the gradebook. */
+    private final java.util.concurrent.atomic.AtomicBoolean dispatching = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Delivers every due entry; returns how many reached the gradebook. One round at a time on this node (the timer
+     * and a kick would otherwise contend for the same rows); other nodes are kept apart by the claims.
+     */
     public int dispatchDue() {
+        if (!dispatching.compareAndSet(false, true)) {
+            return 0;
+        }
+        try {
+            return dispatchRound();
+        } finally {
+            dispatching.set(false);
+        }
+    }
+
+    private int dispatchRound() {
         int delivered = 0;
         for (String id : claims.due(clock.instant())) {
             Optional<OutboxEntry> claimed;

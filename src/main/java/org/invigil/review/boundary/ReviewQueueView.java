@@ -41,7 +41,7 @@ public class ReviewQueueView implements Serializable {
                     entry.session().userName(), entry.session().state().id(), entry.session().identityStatus().id(),
                     entry.result().map(result -> result.score()).orElse(null),
                     entry.result().map(result -> result.reviewState().id()).orElse("in progress"),
-                    entry.incidents())).toList();
+                    entry.incidents())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         } catch (org.invigil.web.control.ProblemException refused) {
             ScreenRefusals.send(refused);
         }
