@@ -32,7 +32,7 @@ public class OfficerExamsView implements Serializable {
             login.enter(token);
             rows = reviews.examsOfPlatform(login.reviewer()).stream()
                     .map(line -> new Row(line.examId(), line.title(), line.course(), line.attempts(), line.needReview()))
-                    .toList();
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)); // sorted in place
         } catch (org.invigil.web.control.ProblemException refused) {
             ScreenRefusals.send(refused);
         }
