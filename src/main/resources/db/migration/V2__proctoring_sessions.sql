@@ -21,6 +21,7 @@ CREATE TABLE proctoring_session (
     identity_status        VARCHAR(24)   NOT NULL,
     identity_attempts      INTEGER       NOT NULL,
     identity_similarity    DOUBLE PRECISION,
+    identity_capture       ${blob},
     liveness_attempts      INTEGER       NOT NULL,
     liveness_passed        BOOLEAN,
     wrapped_data_key       ${binary}     NOT NULL,

@@ -115,6 +115,14 @@ public class References {
                 .map(p -> new Reference(p, descriptor(p))).toList();
     }
 
+    /** The photo a reviewer compares with: the best reference, confirmed or waiting for confirmation. */
+    @Transactional
+    public Optional<byte[]> photoForReview(String platformId, String contextId, String userId) {
+        return of(platformId, contextId, userId).stream()
+                .min(Comparator.comparing(ReferencePhoto::source).thenComparing(ReferencePhoto::status))
+                .map(this::openPhoto);
+    }
+
     @Transactional
     public byte[] openPhoto(ReferencePhoto photo) {
         return Aead.open(key(), photo.sealedJpeg(), photo.associatedData("jpeg"));

@@ -151,7 +151,7 @@ public class Journey {
                 boolean last = session.identityAttempts() + 1 >= attempts;
                 status = last ? "failed" : "retry";
                 after = step(id, student, "check your identity", s -> {
-                    keepBaseline(s, outcome);
+                    keepBaseline(s, outcome, jpeg);
                     s.recordIdentityAttempt(last ? IdentityStatus.NEEDS_REVIEW : IdentityStatus.PENDING,
                             score.orElse(null), livenessStep);
                 });
@@ -164,7 +164,7 @@ public class Journey {
                 };
                 status = result.id();
                 after = step(id, student, "check your identity", s -> {
-                    keepBaseline(s, outcome);
+                    keepBaseline(s, outcome, jpeg);
                     s.recordIdentityAttempt(result, score.orElse(null), livenessStep);
                 });
             }
@@ -271,9 +271,11 @@ public class Journey {
         recentFrames.forget(sessionId);
     }
 
-    private void keepBaseline(ProctoringSession session, IdentityCheck.Outcome outcome) {
-        outcome.captured().ifPresent(descriptor -> session.keepBaselineDescriptor(Aead.seal(sessions.dataKey(session),
+    private void keepBaseline(ProctoringSession session, IdentityCheck.Outcome outcome, byte[] capture) {
+        byte[] key = sessions.dataKey(session);
+        outcome.captured().ifPresent(descriptor -> session.keepBaselineDescriptor(Aead.seal(key,
                 Descriptors.encode(descriptor), FrameIngestion.baselineAad(session.id()))));
+        session.keepIdentityCapture(Aead.seal(key, capture, session.identityCaptureAssociatedData()));
     }
 
     private View step(String id, ToolSession student, String action, Consumer<ProctoringSession> change) {

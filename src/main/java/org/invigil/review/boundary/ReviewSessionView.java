@@ -55,6 +55,9 @@ public class ReviewSessionView implements Serializable {
 
     private String id;
     private String student;
+    private String identity;
+    private boolean referenceOnFile;
+    private boolean captureOnFile;
     private String summary;
     private List<IncidentRow> rows = List.of();
     private List<DecisionRow> decisions = List.of();
@@ -66,6 +69,11 @@ public class ReviewSessionView implements Serializable {
         try {
             Reviews.Detail detail = reviews.detail(login.reviewer(), id);
             student = detail.session().userName();
+            referenceOnFile = detail.referenceOnFile();
+            captureOnFile = detail.session().sealedIdentityCapture().isPresent();
+            identity = "Identity: " + detail.session().identityStatus().id() + detail.session().identitySimilarity()
+                    .map(score -> String.format(Locale.ROOT, " (distance %.2f; a match is at most 0.50, 0.50–0.65 needs "
+                            + "a person)", score)).orElse("");
             summary = detail.result().map(result -> "Integrity " + result.score() + "/100, " + result.reviewState().id())
                     .orElse("In progress (" + detail.session().state().id() + ")");
             rows = detail.incidents().stream().map(incident -> new IncidentRow(incident.id(), incident.ruleId(),
@@ -82,6 +90,33 @@ public class ReviewSessionView implements Serializable {
         } catch (org.invigil.web.control.ProblemException refused) {
             ScreenRefusals.send(refused);
         }
+    }
+
+    private final java.util.Map<String, String> incidentOutcomes = new java.util.HashMap<>();
+    private final java.util.Map<String, String> incidentNotes = new java.util.HashMap<>();
+
+    /** Records a decision on one incident (cleared, confirmed or follow-up) with its note. */
+    public void decideIncident(String incidentId) {
+        try {
+            String chosen = incidentOutcomes.getOrDefault(incidentId, "cleared");
+            reviews.decideIncident(login.reviewer(), id, incidentId, Decision.Outcome.of(chosen).orElseThrow(),
+                    incidentNotes.get(incidentId));
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Decision on the incident recorded: " + chosen + ".", null));
+            incidentNotes.remove(incidentId);
+            load();
+        } catch (ProblemException e) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    e.problem().title(), e.problem().detail()));
+        }
+    }
+
+    public java.util.Map<String, String> getIncidentOutcomes() {
+        return incidentOutcomes;
+    }
+
+    public java.util.Map<String, String> getIncidentNotes() {
+        return incidentNotes;
     }
 
     public void decide() {
@@ -103,6 +138,18 @@ public class ReviewSessionView implements Serializable {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    public boolean isReferenceOnFile() {
+        return referenceOnFile;
+    }
+
+    public boolean isCaptureOnFile() {
+        return captureOnFile;
+    }
+
+    public String getIdentity() {
+        return identity;
     }
 
     public String getStudent() {

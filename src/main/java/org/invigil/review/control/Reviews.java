@@ -52,6 +52,9 @@ public class Reviews {
     @Inject
     Exams exams;
 
+    @Inject
+    org.invigil.identity.control.References references;
+
     Clock clock = Clock.systemUTC();
 
     /** One attempt in the review queue. */
@@ -60,7 +63,7 @@ public class Reviews {
 
     /** An attempt as a reviewer sees it. */
     public record Detail(ProctoringSession session, Optional<IntegrityResult> result, List<Incident> incidents,
-                         List<Decision> decisions) {
+                         List<Decision> decisions, boolean referenceOnFile) {
     }
 
     /**
@@ -104,7 +107,21 @@ public class Reviews {
     public Detail detail(ToolSession staff, String sessionId) {
         ProctoringSession session = reviewable(staff, sessionId);
         audit.record(staff, "view-session", "session:" + sessionId, session.userName());
-        return new Detail(session, result(sessionId), incidents.of(sessionId), decisions(sessionId));
+        return new Detail(session, result(sessionId), incidents.of(sessionId), decisions(sessionId),
+                references.photoForReview(session.platformId(), session.contextId().orElse(""), session.userId())
+                        .isPresent());
+    }
+
+    /** The student's reference photo ({@code reference}) or the picture taken at the identity check ({@code capture}). */
+    @Transactional
+    public Optional<byte[]> identityPicture(ToolSession staff, String sessionId, String which) {
+        ProctoringSession session = reviewable(staff, sessionId);
+        audit.record(staff, "view-identity", "session:" + sessionId, which);
+        if ("capture".equals(which)) {
+            return session.sealedIdentityCapture().map(sealed -> org.invigil.crypto.control.Aead.open(
+                    sessions.dataKey(session), sealed, session.identityCaptureAssociatedData()));
+        }
+        return references.photoForReview(session.platformId(), session.contextId().orElse(""), session.userId());
     }
 
     @Transactional

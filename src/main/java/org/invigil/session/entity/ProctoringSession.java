@@ -66,6 +66,11 @@ public class ProctoringSession {
     @Column(name = "identity_similarity")
     private Double identitySimilarity;
 
+    @jakarta.persistence.Lob
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    @Column(name = "identity_capture")
+    private byte[] sealedIdentityCapture;
+
     @Column(name = "liveness_attempts", nullable = false)
     private int livenessAttempts;
 
@@ -186,6 +191,20 @@ public class ProctoringSession {
         state = SessionState.READY;
     }
 
+    /** The picture taken at the identity check, sealed under the session's key, for the reviewer's comparison. */
+    public void keepIdentityCapture(byte[] sealed) {
+        this.sealedIdentityCapture = sealed.clone();
+    }
+
+    /** Binds the sealed identity picture to this session. */
+    public byte[] identityCaptureAssociatedData() {
+        return ("identity-capture/" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public Optional<byte[]> sealedIdentityCapture() {
+        return Optional.ofNullable(sealedIdentityCapture).map(byte[]::clone);
+    }
+
     public void keepBaselineDescriptor(byte[] sealed) {
         this.sealedBaselineDescriptor = sealed.clone();
     }
@@ -250,6 +269,7 @@ public class ProctoringSession {
     public void purged(Instant at) {
         purgedAt = at;
         sealedBaselineDescriptor = null;
+        sealedIdentityCapture = null;
     }
 
     public Optional<Instant> purgedAt() {

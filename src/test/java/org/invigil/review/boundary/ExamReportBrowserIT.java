@@ -143,7 +143,12 @@ class ExamReportBrowserIT {
                 && text.contains("several-faces"), text);
 
         chromium.click("#report\\:rule");
+        chromium.waitForVisible("#report\\:rule_panel li[data-label='several-faces']");
+        Thread.sleep(300); // let the panel finish opening before choosing: a click mid-animation is lost
         chromium.click("#report\\:rule_panel li[data-label='several-faces']");
+        chromium.waitUntil("!document.querySelector('#report\\\\:rule_panel') || "
+                + "getComputedStyle(document.querySelector('#report\\\\:rule_panel')).display === 'none'",
+                Duration.ofSeconds(10));
         chromium.click("#report\\:filter");
         chromium.waitUntil("document.querySelector('#count')?.textContent === '1 of 2 attempts'", Duration.ofSeconds(20));
         table = chromium.text("#report\\:attempts");

@@ -44,6 +44,7 @@ class ReviewScreensBrowserIT {
     static Course course;
     static ResourceLink exam;
     static User teacher;
+    static String staff;
 
     @BeforeAll
     static void anAttemptThatNeedsReview() throws Exception {
@@ -51,9 +52,9 @@ class ReviewScreensBrowserIT {
         LmsFlows.registerDynamically(lms);
         teacher = lms.user("50", "Vera", "Verdict");
         course = lms.course("5", "Logic").enrol(teacher, Role.INSTRUCTOR)
-                .enrol(lms.user("51", "Duo", "Faces"), Role.LEARNER);
+                .enrol(lms.user("51", "Duo", "Faces"), Role.LEARNER).enrol(lms.user("52", "Ida", "Verified"), Role.LEARNER);
         exam = LmsFlows.deepLinkExam(lms, course, teacher, "Logic exam");
-        String staff = token(lms, exam, teacher);
+        staff = token(lms, exam, teacher);
         HttpResponse<String> accommodated = send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/"
                         + ProctoringApiIT.examId(staff) + "/accommodations/51"))
                 .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
@@ -61,6 +62,26 @@ class ReviewScreensBrowserIT {
         assertEquals(200, accommodated.statusCode(), accommodated.body());
         ReviewApiIT.attempt(lms, exam, "51", List.of(TestPictures.twoPeople(), TestPictures.twoPeople(),
                 TestPictures.twoPeople()));
+        verifiedAttempt(staff, "52");
+    }
+
+    /** A student checked against the instructor's reference photo, who then ends. */
+    static void verifiedAttempt(String staff, String userId) throws Exception {
+        assertEquals(200, ProctoringApiIT.put("/api/exams/" + ProctoringApiIT.examId(staff) + "/references/" + userId,
+                staff, TestPictures.referencePerson()).statusCode());
+        String student = token(lms, exam, lms.findUser(userId).orElseThrow());
+        var session = ProctoringApiIT.json(ProctoringApiIT.get("/api/proctoring/session", student));
+        String id = session.getString("id");
+        ProctoringApiIT.json(ProctoringApiIT.postJson("/api/proctoring/sessions/" + id + "/consent", student,
+                jakarta.json.Json.createObjectBuilder().add("decision", "accept")
+                        .add("version", session.getJsonObject("consent").getString("version")).build()));
+        ProctoringApiIT.json(ProctoringApiIT.postJpeg("/api/proctoring/sessions/" + id + "/system-check", student,
+                TestPictures.referencePerson(), null));
+        assertEquals("verified", ProctoringApiIT.json(ProctoringApiIT.postJpeg("/api/proctoring/sessions/" + id
+                + "/identity", student, TestPictures.referencePerson(), null)).getString("status"));
+        ProctoringApiIT.json(ProctoringApiIT.post("/api/proctoring/sessions/" + id + "/identity/review", student));
+        ProctoringApiIT.json(ProctoringApiIT.post("/api/proctoring/sessions/" + id + "/start", student));
+        ProctoringApiIT.json(ProctoringApiIT.post("/api/proctoring/sessions/" + id + "/end", student));
     }
 
     @AfterAll
@@ -88,6 +109,11 @@ class ReviewScreensBrowserIT {
         chromium.waitUntil("Array.from(document.querySelectorAll('img.evidence-frame')).some(i => i.complete && "
                 + "i.naturalWidth > 0)", java.time.Duration.ofSeconds(20));
         chromium.screenshot("review-2-attempt");
+        chromium.click(".incident-outcome input[value='confirmed']");
+        chromium.type(".incident-note", "the second face is a classmate");
+        chromium.click(".incident-decide");
+        chromium.waitFor(".incident");
+        assertTrue(chromium.text("#decisions").contains("the second face is a classmate"), chromium.text("#decisions"));
         chromium.click("#decide\\:outcome input[value='confirmed'] + label, #decide\\:outcome label[for$='1']");
         chromium.type("#decide\\:note", "two people shared the exam");
         chromium.click("#decide\\:decide-button");
@@ -95,6 +121,16 @@ class ReviewScreensBrowserIT {
         assertTrue(chromium.text("#decisions").contains("confirmed"), chromium.text("#decisions"));
         chromium.screenshot("review-3-decided");
         chromium.assertNoJsErrors("favicon", "Failed to load resource");
+
+        chromium.click("a[href*='queue']");
+        chromium.waitFor(".attempt-link");
+        chromium.driver().findElements(org.openqa.selenium.By.cssSelector(".attempt-link")).stream()
+                .filter(link -> link.getText().equals("Ida Verified")).findFirst().orElseThrow().click();
+        chromium.waitFor("#identity");
+        chromium.waitUntil("['reference-photo','capture-photo'].every(id => { const i = document.getElementById(id); "
+                + "return i && i.complete && i.naturalWidth > 0; })", java.time.Duration.ofSeconds(20));
+        assertTrue(chromium.text("#identity-outcome").contains("verified"), chromium.text("#identity-outcome"));
+        chromium.screenshot("review-4-identity-side-by-side");
 
         LineItem integrity = LmsFlows.eventually(() -> course.lineItems().stream()
                 .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))
