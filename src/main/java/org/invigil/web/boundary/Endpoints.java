@@ -24,6 +24,8 @@ final class Endpoints {
             org.invigil.session.boundary.AccommodationsResource.class,
             org.invigil.review.boundary.ReviewResource.class,
             org.invigil.review.boundary.OfficersAdminResource.class,
+            org.invigil.notification.boundary.NotificationsResource.class,
+            org.invigil.notification.boundary.WebhooksAdminResource.class,
             AdminAuthentication.class);
 
     private Endpoints() {
