@@ -32,6 +32,9 @@ public class Results {
     @Inject
     Incidents incidents;
 
+    @Inject
+    org.invigil.notification.control.Notifications notifications;
+
     Clock clock = Clock.systemUTC();
 
     @Transactional
@@ -74,6 +77,9 @@ public class Results {
                 Optional.of((double) result.score()), comment, Score.ActivityProgress.Completed,
                 review ? Score.GradingProgress.PendingManual : Score.GradingProgress.FullyGraded);
         outbox.kick();
+        if (review) {
+            notifications.needsReview(session, result.score(), outcome.reasons());
+        }
         return result;
     }
 

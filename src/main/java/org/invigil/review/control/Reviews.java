@@ -55,6 +55,9 @@ public class Reviews {
     @Inject
     org.invigil.identity.control.References references;
 
+    @Inject
+    org.invigil.notification.control.Notifications notifications;
+
     Clock clock = Clock.systemUTC();
 
     /** One attempt in the review queue. */
@@ -170,6 +173,9 @@ public class Reviews {
                 comment, Score.ActivityProgress.Completed,
                 finalDecision ? Score.GradingProgress.FullyGraded : Score.GradingProgress.PendingManual);
         outbox.kick();
+        if (finalDecision) {
+            notifications.reviewed(session, (int) Math.round(score), outcome.id());
+        }
         audit.record(staff, "decide-session", "session:" + sessionId, outcome.id() + (note == null ? "" : " — " + note));
         return decision;
     }

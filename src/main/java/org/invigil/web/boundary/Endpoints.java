@@ -26,6 +26,8 @@ final class Endpoints {
             org.invigil.review.boundary.OfficersAdminResource.class,
             org.invigil.exam.boundary.ExamSettingsResource.class,
             org.invigil.report.boundary.StudentReportResource.class,
+            org.invigil.notification.boundary.NotificationsResource.class,
+            org.invigil.notification.boundary.WebhooksAdminResource.class,
             AdminAuthentication.class);
 
     private Endpoints() {
