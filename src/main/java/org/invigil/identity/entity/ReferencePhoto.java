@@ -1,11 +1,9 @@
 package org.invigil.identity.entity;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -46,7 +44,6 @@ public class ReferencePhoto {
     private Status status;
 
     @Lob
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "sealed_jpeg", nullable = false)
     private byte[] sealedJpeg;
 

@@ -66,8 +66,9 @@ public class ProctoringSession {
     @Column(name = "identity_similarity")
     private Double identitySimilarity;
 
+    // Eager on purpose: with a lazy basic attribute EclipseLink silently dropped updates of the other columns of this
+    // entity (the baseline descriptor was never stored). The picture is small (~30 KB).
     @jakarta.persistence.Lob
-    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
     @Column(name = "identity_capture")
     private byte[] sealedIdentityCapture;
 

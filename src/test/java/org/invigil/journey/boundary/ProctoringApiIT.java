@@ -139,7 +139,7 @@ public class ProctoringApiIT {
         for (int i = 0; i < 4; i++) {
             frame(id, student, sequence++, at = at.plusSeconds(3), TestPictures.referencePerson());
         }
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 8; i++) {
             byte[] another = TestPictures.anotherPerson();
             frame(id, student, sequence++, at = at.plusSeconds(3), another);
             if (i == 1) {
