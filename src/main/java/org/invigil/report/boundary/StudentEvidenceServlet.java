@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.invigil.report.control.StudentReports;
-import org.invigil.web.control.ProblemException;
+import org.invigil.web.boundary.PictureResponses;
 
 /** An evidence picture of the student's own attempt, for their report page; audited. */
 @WebServlet("/report/evidence")
@@ -23,17 +24,8 @@ public class StudentEvidenceServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            byte[] jpeg = reports.evidence(login.student(), request.getParameter("attempt"),
-                    request.getParameter("frame"));
-            response.setContentType("image/jpeg");
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentLength(jpeg.length);
-            response.getOutputStream().write(jpeg);
-        } catch (ProblemException e) {
-            response.sendError(e.problem().status(), e.problem().detail());
-        } catch (RuntimeException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Open your report from your exam page first.");
-        }
+        PictureResponses.write(response, () -> Optional.of(reports.evidence(login.student(),
+                        request.getParameter("attempt"), request.getParameter("frame"))),
+                "There is no such evidence picture.", "Open your report from your exam page first.");
     }
 }

@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.invigil.review.control.Reviews;
-import org.invigil.web.control.ProblemException;
+import org.invigil.web.boundary.PictureResponses;
 
 /** An evidence frame for the review screens, opened for the reviewer of this session and audited. */
 @WebServlet("/review/evidence")
@@ -23,17 +24,8 @@ public class EvidenceServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            byte[] jpeg = reviews.evidence(login.reviewer(), request.getParameter("session"),
-                    request.getParameter("frame"));
-            response.setContentType("image/jpeg");
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentLength(jpeg.length);
-            response.getOutputStream().write(jpeg);
-        } catch (ProblemException e) {
-            response.sendError(e.problem().status(), e.problem().detail());
-        } catch (RuntimeException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Open the review from your course page first.");
-        }
+        PictureResponses.write(response, () -> Optional.of(reviews.evidence(login.reviewer(),
+                        request.getParameter("session"), request.getParameter("frame"))),
+                "There is no such evidence picture.", "Open the review from your course page first.");
     }
 }

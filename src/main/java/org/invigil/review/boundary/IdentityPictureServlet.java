@@ -6,9 +6,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 import org.invigil.review.control.Reviews;
-import org.invigil.web.control.ProblemException;
+import org.invigil.web.boundary.PictureResponses;
 
 /** The reference photo or the identity-check picture of an attempt, for its reviewer, audited. */
 @WebServlet("/review/identity")
@@ -25,19 +24,8 @@ public class IdentityPictureServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String which = "capture".equals(request.getParameter("which")) ? "capture" : "reference";
-        try {
-            Optional<byte[]> jpeg = reviews.identityPicture(login.reviewer(), request.getParameter("session"), which);
-            if (jpeg.isEmpty()) {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND, "There is no " + which + " picture.");
-                return;
-            }
-            response.setContentType("image/jpeg");
-            response.setHeader("Cache-Control", "no-store");
-            response.getOutputStream().write(jpeg.get());
-        } catch (ProblemException e) {
-            response.sendError(e.problem().status(), e.problem().detail());
-        } catch (RuntimeException e) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Open the review from your course page first.");
-        }
+        PictureResponses.write(response, () -> reviews.identityPicture(login.reviewer(),
+                        request.getParameter("session"), which),
+                "There is no " + which + " picture.", "Open the review from your course page first.");
     }
 }
