@@ -33,7 +33,7 @@ const STEPS = [
 const NEEDED_KBPS = 64;
 
 const $ = (selector) => document.querySelector(selector);
-const ctx = { api: null, token: null, session: null, stream: null, agentSeen: false };
+const ctx = { api: null, token: null, session: null, stream: null, agentSeen: false, pauseCheck: null };
 const wait = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
 // --- page frame: header, progress, status, problems, step ---
@@ -74,7 +74,8 @@ function renderHeader(session) {
   const checks = Array.isArray(exam.checks) ? exam.checks : null;
   const steps = STEPS.filter((step) => !step.check || !checks || checks.includes(step.check)
       || (step.check === 'camera' && (checks.includes('identity') || checks.includes('liveness'))));
-  const current = steps.findIndex((step) => step.state === session.state);
+  const state = session.state === 'paused' ? 'monitoring' : session.state;
+  const current = steps.findIndex((step) => step.state === state);
   const progress = $('#progress');
   progress.replaceChildren(...steps.map((step, index) => {
     const done = current >= 0 && index < current || session.state === 'ended';
@@ -143,8 +144,12 @@ function show(session) {
   announce('');
   const render = {
     consent: consentStep, 'system-check': systemCheckStep, identity: identityStep, liveness: livenessStep,
-    ready: readyStep, monitoring: monitoringStep, ended: endedStep, declined: declinedStep,
+    ready: readyStep, monitoring: monitoringStep, paused: pausedStep, ended: endedStep, declined: declinedStep,
   }[session.state] || unknownStep;
+  if (ctx.pauseCheck) {
+    clearTimeout(ctx.pauseCheck);
+    ctx.pauseCheck = null;
+  }
   if (!['system-check', 'identity', 'liveness'].includes(session.state)) {
     stopCamera();
   }
@@ -600,6 +605,24 @@ function monitoringStep(session) {
             $('#end-heading').focus();
           }, 'secondary')),
       confirm);
+}
+
+const PAUSE_CHECK_MS = 10000;
+
+function pausedStep(session) {
+  const reason = session.pause && session.pause.reason;
+  const text = reason ? `Your instructor paused monitoring: ${reason}` : 'Your instructor paused monitoring.';
+  if ($('#step').dataset.state === 'paused' && $('#pause-reason')) {
+    $('#pause-reason').textContent = text; // checked again: keep the reader's place
+  } else {
+    setStep('paused', 'Monitoring is paused',
+        h('p', { id: 'pause-reason' }, text),
+        h('p', {}, 'Invigil captures nothing and raises no incident until your instructor lets it go on. '
+          + 'This page notices by itself when it does.'));
+  }
+  ctx.pauseCheck = setTimeout(() => refresh().catch(() => {
+    ctx.pauseCheck = setTimeout(() => load(), PAUSE_CHECK_MS);
+  }), PAUSE_CHECK_MS);
 }
 
 function endedStep() {

@@ -3,8 +3,11 @@
  * companion window. It sends camera frames and events with one sequence counter through a persistent queue, reads
  * the room's sound level locally (never uploaded), and shows a small, calm status.
  *
+ * Staff can pause monitoring: the server's answers say so, the camera is switched off and nothing is captured until
+ * it resumes (the monitor asks every few seconds).
+ *
  * Test hooks: window.invigilMonitor.stats() and .flush(); body[data-state] is loading | waiting | monitoring |
- * stopped | error.
+ * paused | stopped | error.
  */
 import { ProctoringApi, ApiError } from '../static/js/api.js';
 import { fragmentToken } from '../static/js/token.js';
@@ -28,8 +31,10 @@ const ctx = {
     focus: 'regained',
     fullscreen: document.fullscreenElement ? 'enter' : 'exit',
   }),
-  early: [], ready: false, multipleScreens: false, storeKind: null, checks: null,
+  audioContext: null, early: [], ready: false, multipleScreens: false, storeKind: null, checks: null, paused: false, pauseTimer: null,
 };
+
+const RESUME_CHECK_MS = 5000;
 
 // --- status display ---
 
@@ -73,6 +78,9 @@ function renderStats() {
     connection = `online${waiting}`;
   }
   $('#monitor-connection').textContent = connection;
+  if (ctx.paused) {
+    return;
+  }
   if (!s.online || s.state === 'offline') {
     note('Offline: nothing is lost, it is sent when you are back.');
   } else if (s.state === 'retrying') {
@@ -106,6 +114,7 @@ function stats() {
     nextRetryAt: q.nextRetryAt || null,
     online: navigator.onLine !== false,
     camera: ctx.cameraState,
+    paused: ctx.paused,
     audio: ctx.audioState,
     mode: embedded ? 'embedded' : 'window',
     store: ctx.storeKind,
@@ -137,6 +146,9 @@ function usesCamera() {
 }
 
 function emit(type, data = {}, at = new Date()) {
+  if (ctx.paused && type !== 'heartbeat') {
+    return; // nothing is noted while monitoring is paused
+  }
   if (!ctx.ready) {
     ctx.early.push([type, data, at]);
     return;
@@ -237,6 +249,10 @@ async function startCamera() {
     setCamera('off', 'not used');
     return;
   }
+  if (ctx.paused) {
+    setCamera('off', 'off while paused');
+    return;
+  }
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ video: { ...VIDEO_CONSTRAINTS } });
     ctx.stream = stream;
@@ -267,7 +283,7 @@ async function startCamera() {
 
 async function captureFrame() {
   const video = ctx.video;
-  if (ctx.cameraState !== 'on' || !video.videoWidth || !ctx.ready) {
+  if (ctx.paused || ctx.cameraState !== 'on' || !video.videoWidth || !ctx.ready) {
     return;
   }
   try {
@@ -315,12 +331,19 @@ async function startAudio() {
   const samples = new Float32Array(analyser.fftSize);
   const segmenter = new SoundSegmenter();
   const resume = $('#monitor-audio-resume');
+  ctx.audioContext = context;
   const showState = () => {
+    if (ctx.paused) {
+      ctx.audioState = 'off';
+      $('#monitor-audio').textContent = 'off while paused';
+      resume.hidden = true;
+      return;
+    }
     ctx.audioState = context.state === 'running' ? 'on' : 'waiting';
     $('#monitor-audio').textContent = context.state === 'running' ? 'level only' : 'waiting';
     resume.hidden = context.state === 'running';
   };
-  const tryResume = () => context.resume().then(showState, showState);
+  const tryResume = () => (ctx.paused ? Promise.resolve().then(showState) : context.resume().then(showState, showState));
   resume.addEventListener('click', tryResume);
   document.addEventListener('pointerdown', tryResume, { once: true });
   document.addEventListener('keydown', tryResume, { once: true });
@@ -365,7 +388,11 @@ async function startMonitoring(session) {
   const counterStore = persistentNumber(`invigil.seq.${session.id}`);
   ctx.queue = new DeliveryQueue({
     store: opened.store,
-    send: (kind, items) => ctx.api.upload(session.id, kind, items),
+    send: async (kind, items) => {
+      const outcome = await ctx.api.upload(session.id, kind, items);
+      followState(outcome && outcome.body && outcome.body.state);
+      return outcome;
+    },
     isOnline: () => navigator.onLine !== false,
     onChange: renderStats,
     onWarning: (text, { halt }) => {
@@ -417,13 +444,100 @@ async function startMonitoring(session) {
   renderStats();
 }
 
+// --- pause and resume, by staff ---
+
+function stopCamera() {
+  if (ctx.stream) {
+    ctx.stream.getTracks().forEach((track) => track.stop());
+    ctx.stream = null;
+  }
+}
+
+/** Follows the session's state an upload's answer reports. */
+function followState(state) {
+  if (state === 'paused' && !ctx.paused) {
+    enterPause();
+  } else if (state === 'monitoring' && ctx.paused) {
+    leavePause();
+  }
+}
+
+async function enterPause(pause) {
+  ctx.paused = true;
+  setState('paused');
+  stopCamera();
+  setCamera('off', 'off while paused');
+  if (ctx.audioContext) {
+    ctx.audioContext.suspend().catch(() => {});
+  }
+  note('Your instructor paused monitoring. Nothing is captured until it goes on.');
+  let reason = pause && pause.reason;
+  if (reason === undefined) {
+    try {
+      const session = await ctx.api.session();
+      reason = session.pause && session.pause.reason;
+    } catch {
+      // the reason is shown at the next check
+    }
+  }
+  showPauseReason(reason);
+  if (ctx.pauseTimer === null) {
+    ctx.pauseTimer = setInterval(checkResume, RESUME_CHECK_MS);
+  }
+}
+
+function showPauseReason(reason) {
+  if (ctx.paused && reason) {
+    note(`Your instructor paused monitoring: ${reason}. Nothing is captured until it goes on.`);
+  }
+}
+
+async function checkResume() {
+  let session;
+  try {
+    session = await ctx.api.session();
+  } catch {
+    return; // offline or busy: ask again later
+  }
+  if (session.state === 'monitoring') {
+    leavePause();
+  } else if (session.state === 'paused') {
+    showPauseReason(session.pause && session.pause.reason);
+  } else {
+    clearInterval(ctx.pauseTimer);
+    ctx.pauseTimer = null;
+    stop('Monitoring has ended for this exam. You can close this.');
+  }
+}
+
+function leavePause() {
+  if (!ctx.paused) {
+    return;
+  }
+  ctx.paused = false;
+  if (ctx.pauseTimer !== null) {
+    clearInterval(ctx.pauseTimer);
+    ctx.pauseTimer = null;
+  }
+  setState('monitoring');
+  note('Monitoring is on again.');
+  if (ctx.audioContext) {
+    ctx.audioContext.resume().catch(() => {});
+  }
+  startCamera();
+  renderStats();
+}
+
 function stop(text) {
   for (const timer of ctx.timers.splice(0)) {
     clearInterval(timer);
   }
-  if (ctx.stream) {
-    ctx.stream.getTracks().forEach((track) => track.stop());
+  if (ctx.pauseTimer !== null) {
+    clearInterval(ctx.pauseTimer);
+    ctx.pauseTimer = null;
   }
+  ctx.paused = false;
+  stopCamera();
   setCamera('off', 'off');
   setState('stopped');
   note(text);
@@ -459,9 +573,15 @@ async function boot() {
     if (session.state === 'ready') {
       session = await ctx.api.start(session.id);
     }
-    if (session.state === 'monitoring') {
+    if (session.state === 'monitoring' || session.state === 'paused') {
       note('Monitoring is on.');
+      if (session.state === 'paused') {
+        ctx.paused = true; // no camera until it resumes
+      }
       await startMonitoring(session);
+      if (session.state === 'paused') {
+        enterPause({ reason: (session.pause && session.pause.reason) || '' });
+      }
     } else {
       stop(session.state === 'declined' ? 'You declined proctoring: the monitor does nothing.'
         : 'Monitoring has ended for this exam. You can close this.');

@@ -27,7 +27,11 @@ public enum Check {
                     + "paste or print. The content you copy or paste is never recorded."),
     AUDIO("audio", "Sound level",
             "The loudness of sound around you, measured in your browser. Sound is never recorded or uploaded; "
-                    + "only sustained voices or noise are noted.");
+                    + "only sustained voices or noise are noted."),
+    LIVE_PICTURE("live-picture", "Live picture for your instructor",
+            "Your latest webcam picture, shown small to your instructor on the live monitor during the exam, so "
+                    + "they can see a problem and help. It is kept in memory only, replaced by the next picture, "
+                    + "and never stored.");
 
     private final String id;
     private final String title;

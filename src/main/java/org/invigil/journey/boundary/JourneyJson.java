@@ -32,7 +32,10 @@ final class JourneyJson {
                 .add("frameIntervalSeconds", view.exam().settings().frameIntervalSeconds())
                 .add("checks", checks);
         view.exam().settings().quizUrl().ifPresent(url -> exam.add("quizUrl", url));
-        return Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        session.pausedAt().ifPresent(since -> json.add("pause", Json.createObjectBuilder()
+                .add("since", since.toString()).add("reason", session.pauseReason().orElse(""))));
+        return json
                 .add("id", session.id())
                 .add("state", session.state().id())
                 .add("expiresAt", student.expiresAt().toString())

@@ -29,6 +29,7 @@ import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.FrameIngestion;
 import org.invigil.monitoring.boundary.IncidentsJson;
 import org.invigil.monitoring.control.MonitoringRefused;
+import org.invigil.session.entity.SessionState;
 
 /** The proctoring API the student's browser speaks (src/site/proctoring-api.md). */
 @Path("proctoring")
@@ -185,8 +186,9 @@ public class ProctoringResource {
         journey.requireOwn(id, student);
         long number = Uploads.sequence(sequence);
         Instant at = Uploads.instant(capturedAt);
-        frames.ingest(id, number, at, Uploads.jpeg(type, body));
-        return Response.accepted(Json.createObjectBuilder().add("sequence", number).build()).build();
+        SessionState state = frames.ingest(id, number, at, Uploads.jpeg(type, body));
+        return Response.accepted(Json.createObjectBuilder().add("sequence", number).add("state", state.id()).build())
+                .build();
     }
 
     @POST
@@ -201,7 +203,8 @@ public class ProctoringResource {
         receipt.accepted().forEach(accepted::add);
         JsonArrayBuilder duplicates = Json.createArrayBuilder();
         receipt.duplicates().forEach(duplicates::add);
-        return Json.createObjectBuilder().add("accepted", accepted).add("duplicates", duplicates).build();
+        return Json.createObjectBuilder().add("accepted", accepted).add("duplicates", duplicates)
+                .add("state", receipt.state().id()).build();
     }
 
     /** The student's own report: every incident with its explanation, and the integrity result once there is one. */

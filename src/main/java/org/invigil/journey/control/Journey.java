@@ -45,6 +45,9 @@ import org.invigil.web.control.ProblemException;
 @ApplicationScoped
 public class Journey {
 
+    /** The longest reason staff can give for pausing, resuming or ending a student's monitoring. */
+    public static final int MAX_REASON = 500;
+
     @Inject
     ProctoringSessions sessions;
 
@@ -114,7 +117,7 @@ public class Journey {
         return step(id, student, accept ? "give consent" : "decline",
                 session -> {
                     if (accept) {
-                        session.consent(version, now);
+                        session.consent(version, now, before.active(), before.exam().settings().retentionDays());
                     } else {
                         session.decline(version, now);
                     }
@@ -254,21 +257,58 @@ public class Journey {
      * result computed as if the student had ended.
      */
     public void endByStaff(ToolSession staff, String sessionId, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new ProblemException(Problem.badRequest("reason_missing",
-                    "Say why you end this student's monitoring; the student and reviewers will see it."));
-        }
-        ProctoringSession session = sessions.byId(sessionId);
-        org.invigil.access.control.StaffAccess.forExam(staff, session.examId(), session.platformId());
+        String why = requireReason(reason, "end");
+        requireStaff(staff, sessionId);
         Instant now = clock.instant();
         ProctoringSession ended = sessions.endNow(sessionId, now);
         if (ended == null) {
-            throw SessionRefusals.wrongState("end this attempt", session.state().id());
+            throw SessionRefusals.wrongState("end this attempt", sessions.byId(sessionId).state().id());
         }
-        audit.record(staff, "end-session", "session:" + sessionId, reason.strip());
+        audit.record(staff, "end-session", "session:" + sessionId, why);
         incidents.closeAll(sessionId, now);
         results.finish(ended);
         recentFrames.forget(sessionId);
+    }
+
+    /**
+     * An instructor pauses a student's monitoring (a break, an alarm, a technical problem), with a reason the student
+     * is shown: audited; incidents still open are closed at this moment, and nothing is analysed until it resumes.
+     */
+    public void pauseByStaff(ToolSession staff, String sessionId, String reason) {
+        String why = requireReason(reason, "pause");
+        requireStaff(staff, sessionId);
+        Instant now = clock.instant();
+        sessions.changeByStaff(sessionId, "pause monitoring", session -> session.pause(now, why));
+        audit.record(staff, "pause-session", "session:" + sessionId, why);
+        incidents.closeAll(sessionId, now);
+        recentFrames.forget(sessionId);
+    }
+
+    /** Monitoring of a paused student goes on; audited with the reason. */
+    public void resumeByStaff(ToolSession staff, String sessionId, String reason) {
+        String why = requireReason(reason, "resume");
+        requireStaff(staff, sessionId);
+        Instant now = clock.instant();
+        sessions.changeByStaff(sessionId, "resume monitoring", session -> session.resume(now));
+        audit.record(staff, "resume-session", "session:" + sessionId, why);
+    }
+
+    private static String requireReason(String reason, String action) {
+        if (reason == null || reason.isBlank()) {
+            throw new ProblemException(Problem.badRequest("reason_missing",
+                    "Say why you " + action + " this student's monitoring; the student and reviewers will see it."));
+        }
+        String why = reason.strip();
+        if (why.length() > MAX_REASON) {
+            throw new ProblemException(Problem.badRequest("reason_too_long",
+                    "Keep the reason under " + MAX_REASON + " characters; it has " + why.length() + "."));
+        }
+        return why;
+    }
+
+    private void requireStaff(ToolSession staff, String sessionId) {
+        ProctoringSession session = sessions.byId(sessionId);
+        org.invigil.access.control.StaffAccess.forExam(staff, session.examId(), session.platformId());
     }
 
     private void keepBaseline(ProctoringSession session, IdentityCheck.Outcome outcome, byte[] capture) {
@@ -293,7 +333,7 @@ public class Journey {
     private View view(ProctoringSession session) {
         ExamSummary exam = exams.summary(session.examId()).orElseThrow(SessionRefusals::notYours);
         ExamSettings settings = exam.settings();
-        Set<Check> active = sessions.activeChecks(settings, exam.id(), session.userId());
+        Set<Check> active = sessions.activeChecks(session, settings);
         return new View(session, exam, active, ConsentText.of(settings, active.stream().sorted().toList()),
                 references.sourceFor(session.platformId(), session.contextId().orElse(""), session.userId(),
                         session.lmsPicture()),

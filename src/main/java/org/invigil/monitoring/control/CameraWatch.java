@@ -46,10 +46,10 @@ public class CameraWatch {
         Instant now = clock.instant();
         for (ProctoringSession session : sessions.monitoring()) {
             Exam exam = exams.byId(session.examId()).orElse(null);
-            if (exam == null || !sessions.activeChecks(exam.settings(), exam.id(), session.userId()).contains(Check.CAMERA)) {
+            if (exam == null || !sessions.activeChecks(session, exam.settings()).contains(Check.CAMERA)) {
                 continue;
             }
-            Instant last = session.lastFrameAt().or(session::monitoringStartedAt).orElse(now);
+            Instant last = session.expectingPicturesSince().orElse(now);
             Duration quiet = quietLimit(exam.settings().frameIntervalSeconds());
             if (Duration.between(last, now).compareTo(quiet) > 0 && incidents.open(session.id(), Rule.CAMERA_OFF).isEmpty()) {
                 incidents.record(session, new Finding(Rule.CAMERA_OFF, last, 1.0, "no picture for "

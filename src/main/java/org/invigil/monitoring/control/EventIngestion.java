@@ -15,10 +15,12 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.Exam;
 import org.invigil.monitoring.entity.BrowserEvent;
+import org.invigil.persistence.control.RetryOnConflict;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
+import org.invigil.session.entity.SessionState;
 
-/** Receives browser events exactly once each and applies the event rules. */
+/** Receives browser events exactly once each and applies the event rules (none while monitoring is paused). */
 @ApplicationScoped
 public class EventIngestion {
 
@@ -26,8 +28,8 @@ public class EventIngestion {
     public record Item(long sequence, String type, Instant at, Optional<String> data) {
     }
 
-    /** Which numbers of a batch were new and which had been received before. */
-    public record Receipt(List<Long> accepted, List<Long> duplicates) {
+    /** Which numbers of a batch were new and which had been received before, and the session's state after it. */
+    public record Receipt(List<Long> accepted, List<Long> duplicates, SessionState state) {
     }
 
     @PersistenceContext
@@ -50,14 +52,15 @@ public class EventIngestion {
 
     Clock clock = Clock.systemUTC();
 
+    @RetryOnConflict
     @Transactional
     public Receipt ingest(String sessionId, List<Item> items) {
         ProctoringSession session = sessions.byId(sessionId);
-        if (!session.isMonitoring()) {
+        if (!session.isMonitoring() && !session.isPaused()) {
             throw MonitoringRefused.notMonitoring(session.state().id());
         }
         Exam exam = exams.byId(session.examId()).orElseThrow();
-        Set<Check> active = sessions.activeChecks(exam.settings(), exam.id(), session.userId());
+        Set<Check> active = sessions.activeChecks(session, exam.settings());
         Instant now = clock.instant();
         List<Long> accepted = new ArrayList<>();
         List<Long> duplicates = new ArrayList<>();
@@ -67,6 +70,9 @@ public class EventIngestion {
                 continue;
             }
             accepted.add(item.sequence());
+            if (session.isPaused()) {
+                continue; // received, so not sent again; nothing of it is kept while monitoring is paused
+            }
             Instant at = item.at().isAfter(now.plusSeconds(60)) ? now : item.at();
             em.persist(new BrowserEvent(session.id(), item.sequence(), item.type(), at, item.data().orElse(null)));
             session.eventReceived(at);
@@ -77,6 +83,6 @@ public class EventIngestion {
         if (accepted.isEmpty() && !duplicates.isEmpty()) {
             throw MonitoringRefused.replayed(duplicates.get(0));
         }
-        return new Receipt(accepted, duplicates);
+        return new Receipt(accepted, duplicates, session.state());
     }
 }

@@ -14,6 +14,7 @@ import org.invigil.identity.control.Pictures;
 import org.invigil.monitoring.entity.Observation;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
+import org.invigil.session.entity.SessionState;
 import org.invigil.vision.entity.DescribedFace;
 import org.invigil.vision.entity.FaceDescriptor;
 import org.invigil.vision.entity.FrameAnalysis;
@@ -23,7 +24,8 @@ import org.invigil.vision.entity.IdentityComparison;
  * Receives a monitoring frame exactly once: analyses it, keeps the analysis as an observation, runs the frame rules
  * and drops the frame — unless an incident takes it as evidence, sealed. Every {@value #IDENTITY_EVERY}th frame (and
  * the first after a gap without a face, and every frame while the last comparison was not a match) is also compared
- * with the person verified at the start.
+ * with the person verified at the start. While staff have paused monitoring a frame is received (so it is not sent
+ * again) and dropped unanalysed.
  */
 @ApplicationScoped
 public class FrameIngestion {
@@ -52,13 +54,20 @@ public class FrameIngestion {
 
     Clock clock = Clock.systemUTC();
 
-    public void ingest(String sessionId, long sequence, Instant capturedAt, byte[] jpeg) {
+    /**
+     * Ingests one frame and answers the session's state after it: "monitoring", or "paused" when staff paused
+     * monitoring, in which case the frame was received but dropped unanalysed.
+     */
+    public SessionState ingest(String sessionId, long sequence, Instant capturedAt, byte[] jpeg) {
         ProctoringSession session = sessions.byId(sessionId);
-        if (!session.isMonitoring()) {
+        if (!session.isMonitoring() && !session.isPaused()) {
             throw MonitoringRefused.notMonitoring(session.state().id());
         }
         if (receipts.seen(sessionId, sequence)) {
             throw MonitoringRefused.replayed(sequence);
+        }
+        if (session.isPaused()) {
+            return observations.receiveWithoutAnalysis(sessionId, sequence);
         }
         FrameAnalysis analysis = pictures.analyse(jpeg);
         if (analysis.width() > MAX_WIDTH || analysis.height() > MAX_HEIGHT) {
@@ -70,7 +79,7 @@ public class FrameIngestion {
                 ? now : capturedAt;
         Optional<IdentityComparison> identity = compareIdentity(session, sequence, analysis, jpeg);
         recentFrames.add(sessionId, new RecentFrames.Frame(sequence, at, jpeg));
-        observations.record(sessionId, sequence, at, analysis, identity);
+        return observations.record(sessionId, sequence, at, analysis, identity);
     }
 
     private Optional<IdentityComparison> compareIdentity(ProctoringSession session, long sequence,

@@ -7,9 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.invigil.crypto.control.Aead;
@@ -111,6 +114,26 @@ public class Incidents {
                         + "and i.open = true", Incident.class)
                 .setParameter("session", sessionId).setParameter("rule", rule.id())
                 .getResultStream().findFirst();
+    }
+
+    /** The rules of each attempt's open incidents and how many incidents each attempt has in all, for one exam. */
+    public record Tally(Map<String, List<String>> open, Map<String, Integer> total) {
+    }
+
+    @Transactional
+    public Tally tallyOfExam(String examId) {
+        Map<String, List<String>> open = new HashMap<>();
+        Map<String, Integer> total = new HashMap<>();
+        em.createQuery("select i.sessionId, i.ruleId, i.open from Incident i, ProctoringSession s "
+                        + "where i.sessionId = s.id and s.examId = :exam order by i.startedAt", Object[].class)
+                .setParameter("exam", examId).getResultList().forEach(row -> {
+                    String session = (String) row[0];
+                    total.merge(session, 1, Integer::sum);
+                    if (Boolean.TRUE.equals(row[2])) {
+                        open.computeIfAbsent(session, s -> new ArrayList<>()).add((String) row[1]);
+                    }
+                });
+        return new Tally(open, total);
     }
 
     @Transactional

@@ -18,8 +18,10 @@ import org.invigil.exam.entity.Exam;
 import org.invigil.identity.control.Pictures;
 import org.invigil.monitoring.entity.Observation;
 import org.invigil.monitoring.entity.Rule;
+import org.invigil.persistence.control.RetryOnConflict;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
+import org.invigil.session.entity.SessionState;
 import org.invigil.vision.entity.Face;
 import org.invigil.vision.entity.FrameAnalysis;
 import org.invigil.vision.entity.IdentityComparison;
@@ -59,12 +61,28 @@ public class Observations {
 
     Clock clock = Clock.systemUTC();
 
+    /** Records only that the frame arrived (monitoring is paused): nothing of it is kept. */
+    @RetryOnConflict
     @Transactional
-    public void record(String sessionId, long sequence, Instant at, FrameAnalysis analysis,
-                       Optional<IdentityComparison> identity) {
+    public SessionState receiveWithoutAnalysis(String sessionId, long sequence) {
         ProctoringSession session = sessions.byId(sessionId);
         if (!receipts.record(sessionId, sequence, clock.instant())) {
             throw MonitoringRefused.replayed(sequence);
+        }
+        return session.state();
+    }
+
+    /** Keeps the analysis and runs the rules; answers the session's state (paused meanwhile: the analysis is dropped). */
+    @RetryOnConflict
+    @Transactional
+    public SessionState record(String sessionId, long sequence, Instant at, FrameAnalysis analysis,
+                               Optional<IdentityComparison> identity) {
+        ProctoringSession session = sessions.byId(sessionId);
+        if (!receipts.record(sessionId, sequence, clock.instant())) {
+            throw MonitoringRefused.replayed(sequence);
+        }
+        if (!session.isMonitoring()) {
+            return session.state();
         }
         Optional<Face> face = analysis.faces().stream().findFirst();
         em.persist(new Observation(sessionId, sequence, at, analysis.faceCount(),
@@ -81,15 +99,18 @@ public class Observations {
         }
         incidents.open(sessionId, Rule.CAMERA_OFF).ifPresent(off -> off.close(at));
         Exam exam = exams.byId(session.examId()).orElseThrow();
-        Set<Check> active = sessions.activeChecks(exam.settings(), exam.id(), session.userId());
+        Set<Check> active = sessions.activeChecks(session, exam.settings());
         em.flush();
+        // after a pause the rules start afresh: a face missing before it and after it is not one long absence
         List<Observation> window = new ArrayList<>(em.createQuery("select o from Observation o where o.sessionId = "
-                        + ":session order by o.capturedAt desc", Observation.class)
-                .setParameter("session", sessionId).setMaxResults(window(exam.settings())).getResultList());
+                        + ":session and o.capturedAt >= :since order by o.capturedAt desc", Observation.class)
+                .setParameter("session", sessionId).setParameter("since", session.resumedAt().orElse(Instant.EPOCH))
+                .setMaxResults(window(exam.settings())).getResultList());
         window.sort(Comparator.comparing(Observation::capturedAt));
         FrameRules.Timeline timeline = new FrameRules.Timeline(window, exam.settings(), active, session.baselineYaw(),
                 session.baselinePitch(), "Invigil vision engine", Pictures.models(analysis));
         incidents.applyFindings(session, FrameRules.evaluate(timeline), FrameRules.applicable(active), at,
                 recentFrames.since(sessionId, at.minusSeconds(60)));
+        return session.state();
     }
 }

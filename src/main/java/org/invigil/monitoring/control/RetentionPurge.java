@@ -24,7 +24,8 @@ public class RetentionPurge {
     public List<String> due(Instant now) {
         return em.createQuery("select s from ProctoringSession s where s.endedAt is not null and s.purgedAt is null",
                         ProctoringSession.class).getResultList().stream()
-                .filter(s -> exams.byId(s.examId()).map(exam -> s.isDueForPurge(now, exam.settings().retentionDays()))
+                .filter(s -> exams.byId(s.examId())
+                        .map(exam -> s.isDueForPurge(now, s.retentionDays(exam.settings().retentionDays())))
                         .orElse(true))
                 .map(ProctoringSession::id).toList();
     }

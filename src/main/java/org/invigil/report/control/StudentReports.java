@@ -103,7 +103,8 @@ public class StudentReports {
         return new Attempt(session, list.stream()
                 .map(incident -> new IncidentEvidence(incident, incidents.evidenceOf(incident.id()))).toList(),
                 results.of(session.id()), responses.of(session, list),
-                RetentionNotice.of(session.endedAt(), session.purgedAt(), exam.settings().retentionDays()));
+                RetentionNotice.of(session.endedAt(), session.purgedAt(),
+                        session.retentionDays(exam.settings().retentionDays())));
     }
 
     private ExamSummary examOf(ToolSession student) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.journey.control.Journey;
 import org.invigil.monitoring.boundary.IncidentsJson;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.review.control.Reviews;
@@ -27,7 +28,8 @@ import org.invigil.web.control.ProblemException;
 
 /**
  * The review API for an exam's staff ({@code /api/review/...}), on which the review screens are built: the queue,
- * an attempt with its evidence, decisions, and the audit trail.
+ * an attempt with its evidence, decisions, the audit trail, and pausing, resuming or ending a student's monitoring
+ * with a reason ({@code POST /api/review/sessions/{id}/pause|resume|end}, {@code {"reason": "..."}}).
  */
 @Path("review")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +46,9 @@ public class ReviewResource {
 
     @Inject
     StudentResponses studentResponses;
+
+    @Inject
+    Journey journey;
 
     @GET
     @Path("exams/{examId}/sessions")
@@ -124,6 +129,33 @@ public class ReviewResource {
         return Json.createObjectBuilder().add("outcome", decision.outcome().id()).build();
     }
 
+    @POST
+    @Path("sessions/{id}/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject pause(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                            JsonObject body) {
+        journey.pauseByStaff(staff(authorization), id, reason(body));
+        return state("paused");
+    }
+
+    @POST
+    @Path("sessions/{id}/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject resume(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                             JsonObject body) {
+        journey.resumeByStaff(staff(authorization), id, reason(body));
+        return state("monitoring");
+    }
+
+    @POST
+    @Path("sessions/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                          JsonObject body) {
+        journey.endByStaff(staff(authorization), id, reason(body));
+        return state("ended");
+    }
+
     @GET
     @Path("sessions/{id}/audit")
     public JsonObject audit(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
@@ -136,6 +168,14 @@ public class ReviewResource {
 
     private ToolSession staff(String authorization) {
         return toolSessions.open(BearerToken.from(authorization));
+    }
+
+    private static String reason(JsonObject body) {
+        return body == null ? null : body.getString("reason", null);
+    }
+
+    private static JsonObject state(String state) {
+        return Json.createObjectBuilder().add("state", state).build();
     }
 
     private static Decision.Outcome outcome(JsonObject body) {

@@ -2,7 +2,9 @@ package org.invigil.review.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,15 +12,21 @@ import java.util.stream.Collectors;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
+import org.invigil.exam.entity.Check;
 import org.invigil.monitoring.control.Incidents;
-import org.invigil.monitoring.entity.Incident;
+import org.invigil.monitoring.control.RecentFrames;
 import org.invigil.roster.control.Roster;
-import org.invigil.roster.entity.Member;
 import org.invigil.session.control.ProctoringSessions;
+import org.invigil.session.entity.AttemptStatus;
 import org.invigil.session.entity.ProctoringSession;
+import org.invigil.session.entity.SessionState;
 import org.invigil.web.control.ProblemException;
 
-/** What is happening in an exam right now: every attempt with its step and open incidents, and who has not started. */
+/**
+ * What is happening in an exam right now: every attempt with its step and open incidents, and who has not started.
+ * Reading it costs two queries, whatever the number of students; the roster (an LMS call) is read separately, so a
+ * screen can refresh the attempts often and the roster seldom.
+ */
 @ApplicationScoped
 public class LiveMonitor {
 
@@ -34,31 +42,93 @@ public class LiveMonitor {
     @Inject
     Roster roster;
 
+    @Inject
+    RecentFrames recentFrames;
+
     /** One attempt as the live monitor shows it. */
-    public record Tile(String sessionId, String student, String state, Optional<Instant> lastPicture,
-                       List<String> openIncidents, int incidents) {
-    }
+    public record Tile(String sessionId, String userId, String student, String state, Optional<Instant> lastPicture,
+                       List<String> openIncidents, int incidents, Optional<String> pauseReason, boolean livePicture) {
 
-    /** The exam now; {@code notStarted} is empty with a reason when the LMS did not give its roster. */
-    public record Snapshot(List<Tile> tiles, List<String> notStarted, Optional<String> rosterProblem) {
-    }
-
-    public Snapshot snapshot(ToolSession staff, String examId) {
-        StaffAccess.forExam(staff, examId, exams.byId(examId).map(exam -> exam.platformId()).orElse(""));
-        List<ProctoringSession> attempts = sessions.ofExam(examId);
-        List<Tile> tiles = attempts.stream().map(session -> {
-            List<Incident> all = incidents.of(session.id());
-            return new Tile(session.id(), session.userName(), session.state().id(), session.lastFrameAt(),
-                    all.stream().filter(Incident::isOpen).map(Incident::ruleId).toList(), all.size());
-        }).toList();
-        Set<String> started = attempts.stream().map(ProctoringSession::userId).collect(Collectors.toSet());
-        try {
-            List<String> waiting = roster.of(examId).stream()
-                    .filter(member -> member.isActive() && member.roles().isLearner() && !started.contains(member.userId()))
-                    .map(Member::displayName).sorted().toList();
-            return new Snapshot(tiles, waiting, Optional.empty());
-        } catch (ProblemException e) {
-            return new Snapshot(tiles, List.of(), Optional.of(e.problem().detail()));
+        public boolean isPaused() {
+            return pauseReason.isPresent() || "paused".equals(state);
         }
+    }
+
+    /** A student of the course, as the "not started yet" list needs them. */
+    public record Learner(String userId, String name) implements Serializable {
+    }
+
+    /** The course's students, or why the LMS did not give them (then {@code problem} is set and the list empty). */
+    public record Learners(List<Learner> members, String problem) implements Serializable {
+    }
+
+    public List<Tile> tiles(ToolSession staff, String examId) {
+        requireStaff(staff, examId);
+        Incidents.Tally tally = incidents.tallyOfExam(examId);
+        Set<String> livePictures = exams.byId(examId)
+                .map(exam -> sessions.attemptsWith(examId, exam.settings(), Check.LIVE_PICTURE)).orElse(Set.of());
+        return sessions.statusOfExam(examId).stream().map(attempt -> tile(attempt, tally,
+                livePictures.contains(attempt.sessionId()) && attempt.state() == SessionState.MONITORING)).toList();
+    }
+
+    /** Whether the exam shows live pictures at all (the "live picture" check is on). */
+    public boolean showsLivePictures(String examId) {
+        return exams.byId(examId).map(exam -> exam.settings().enabled(Check.LIVE_PICTURE)).orElse(false);
+    }
+
+    /**
+     * The student's latest camera picture, small, for the exam's staff: only while monitoring runs, only where the
+     * "live picture" check applies to the attempt (the exam's settings, the accommodation, the student's consent).
+     * It comes from the frames this node holds in memory; nothing is read from or written to storage.
+     */
+    public Optional<byte[]> livePicture(ToolSession staff, String sessionId) {
+        ProctoringSession session = sessions.byId(sessionId);
+        StaffAccess.forExam(staff, session.examId(), session.platformId());
+        boolean applies = session.isMonitoring() && exams.byId(session.examId())
+                .map(exam -> sessions.activeChecks(session, exam.settings()).contains(Check.LIVE_PICTURE)).orElse(false);
+        if (!applies) {
+            return Optional.empty();
+        }
+        return recentFrames.latest(sessionId).stream().findFirst().flatMap(frame -> Thumbnails.of(frame.jpeg()));
+    }
+
+    public Learners learners(ToolSession staff, String examId) {
+        requireStaff(staff, examId);
+        try {
+            return new Learners(roster.of(examId).stream()
+                    .filter(member -> member.isActive() && member.roles().isLearner())
+                    .map(member -> new Learner(member.userId(), member.displayName())).toList(), null);
+        } catch (ProblemException e) {
+            return new Learners(List.of(), e.problem().detail());
+        }
+    }
+
+    /** The learners who have not opened the exam, by name. */
+    public static List<String> notStarted(Learners learners, Collection<Tile> tiles) {
+        Set<String> started = tiles.stream().map(Tile::userId).collect(Collectors.toSet());
+        return learners.members().stream().filter(learner -> !started.contains(learner.userId()))
+                .map(Learner::name).sorted().toList();
+    }
+
+    /**
+     * A value that changes whenever what the monitor shows changes (an attempt appears, changes step or pauses, an
+     * incident opens or closes), and not with every picture: the live feed compares it to know when to push.
+     */
+    public String pulse(String examId) {
+        Incidents.Tally tally = incidents.tallyOfExam(examId);
+        return sessions.statusOfExam(examId).stream().map(attempt -> attempt.sessionId() + ':' + attempt.state().id()
+                        + ':' + tally.open().getOrDefault(attempt.sessionId(), List.of()) + ':'
+                        + tally.total().getOrDefault(attempt.sessionId(), 0))
+                .collect(Collectors.joining(","));
+    }
+
+    private static Tile tile(AttemptStatus attempt, Incidents.Tally tally, boolean livePicture) {
+        return new Tile(attempt.sessionId(), attempt.userId(), attempt.userName(), attempt.state().id(),
+                attempt.lastPicture(), tally.open().getOrDefault(attempt.sessionId(), List.of()),
+                tally.total().getOrDefault(attempt.sessionId(), 0), attempt.pauseReason(), livePicture);
+    }
+
+    private void requireStaff(ToolSession staff, String examId) {
+        StaffAccess.forExam(staff, examId, exams.byId(examId).map(exam -> exam.platformId()).orElse(""));
     }
 }

@@ -6,9 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.invigil.access.entity.ToolSession;
@@ -18,8 +20,11 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.Exam;
 import org.invigil.exam.entity.ExamSettings;
+import org.invigil.persistence.control.RetryOnConflict;
 import org.invigil.session.entity.Accommodation;
+import org.invigil.session.entity.AttemptStatus;
 import org.invigil.session.entity.ProctoringSession;
+import org.invigil.session.entity.SessionState;
 
 /** Finds, creates and moves proctoring sessions, always on behalf of the student the tool session names. */
 @ApplicationScoped
@@ -76,11 +81,22 @@ public class ProctoringSessions {
     }
 
     /** Applies one step of the journey to the student's session; a step out of order is a 409. */
+    @RetryOnConflict
     @Transactional
     public ProctoringSession change(String id, ToolSession student, String action, Consumer<ProctoringSession> step) {
-        ProctoringSession session = of(id, student);
+        return apply(of(id, student), action, step);
+    }
+
+    /** Applies a staff action to an attempt (the caller checked the right); an action out of order is a 409. */
+    @RetryOnConflict
+    @Transactional
+    public ProctoringSession changeByStaff(String id, String action, Consumer<ProctoringSession> change) {
+        return apply(byId(id), action, change);
+    }
+
+    private static ProctoringSession apply(ProctoringSession session, String action, Consumer<ProctoringSession> change) {
         try {
-            step.accept(session);
+            change.accept(session);
         } catch (IllegalStateException e) {
             throw SessionRefusals.wrongState(action, session.state().id());
         }
@@ -88,8 +104,9 @@ public class ProctoringSessions {
     }
 
     /** Ends the attempt now, whoever asks (the caller checked the right); null if it had already ended. */
+    @RetryOnConflict
     @Transactional
-    public ProctoringSession endNow(String id, java.time.Instant at) {
+    public ProctoringSession endNow(String id, Instant at) {
         ProctoringSession session = byId(id);
         return session.end(at) ? session : null;
     }
@@ -106,6 +123,40 @@ public class ProctoringSessions {
     /** The session's data key, unwrapped for one use; never stored unwrapped. */
     public byte[] dataKey(ProctoringSession session) {
         return masterKey.unwrap(session.wrappedDataKey(), DATA_KEY_PURPOSE);
+    }
+
+    /**
+     * The checks that apply to the attempt now: the exam's, less those the student's accommodation switches off,
+     * within what the student consented to.
+     */
+    @Transactional
+    public Set<Check> activeChecks(ProctoringSession session, ExamSettings settings) {
+        return session.withinConsent(activeChecks(settings, session.examId(), session.userId()));
+    }
+
+    /**
+     * The attempts of the exam the check applies to now (the exam's settings, each student's accommodation, what
+     * each student consented to), read in two queries whatever the number of attempts.
+     */
+    @Transactional
+    public Set<String> attemptsWith(String examId, ExamSettings settings, Check check) {
+        if (!settings.enabled(check)) {
+            return Set.of();
+        }
+        java.util.Map<String, Accommodation> accommodations = accommodations(examId);
+        Set<String> with = new java.util.HashSet<>();
+        em.createQuery("select s.id, s.userId, s.consentedChecks from ProctoringSession s where s.examId = :exam",
+                Object[].class).setParameter("exam", examId).getResultList().forEach(row -> {
+                    Set<Check> inForce = EnumSet.copyOf(settings.checks());
+                    Accommodation accommodation = accommodations.get((String) row[1]);
+                    if (accommodation != null) {
+                        inForce.removeAll(accommodation.checksOff());
+                    }
+                    if (ProctoringSession.withinConsent(inForce, (String) row[2]).contains(check)) {
+                        with.add((String) row[0]);
+                    }
+                });
+        return with;
     }
 
     /** The exam's checks less those the student's accommodation switches off. */
@@ -143,6 +194,17 @@ public class ProctoringSessions {
     public List<ProctoringSession> ofExam(String examId) {
         return em.createQuery("select s from ProctoringSession s where s.examId = :exam order by s.userName",
                 ProctoringSession.class).setParameter("exam", examId).getResultList();
+    }
+
+    /** Every attempt of the exam, by student name, without its pictures. */
+    @Transactional
+    public List<AttemptStatus> statusOfExam(String examId) {
+        return em.createQuery("select s.id, s.userId, s.userName, s.state, s.lastFrameAt, s.pauseReason "
+                        + "from ProctoringSession s where s.examId = :exam order by s.userName, s.id", Object[].class)
+                .setParameter("exam", examId).getResultList().stream()
+                .map(row -> new AttemptStatus((String) row[0], (String) row[1], (String) row[2], (SessionState) row[3],
+                        Optional.ofNullable((Instant) row[4]), Optional.ofNullable((String) row[5])))
+                .toList();
     }
 
     @Transactional

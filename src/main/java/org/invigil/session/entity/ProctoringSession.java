@@ -7,8 +7,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.invigil.exam.entity.Check;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -53,6 +58,13 @@ public class ProctoringSession {
     @Column(name = "consented_at")
     private Instant consentedAt;
 
+    // What the student agreed to: a running attempt never gets a check or a retention beyond it.
+    @Column(name = "consented_checks")
+    private String consentedChecks;
+
+    @Column(name = "consented_retention_days")
+    private Integer consentedRetentionDays;
+
     @Column(name = "declined_at")
     private Instant declinedAt;
 
@@ -96,6 +108,18 @@ public class ProctoringSession {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "paused_at")
+    private Instant pausedAt;
+
+    @Column(name = "pause_reason")
+    private String pauseReason;
+
+    @Column(name = "resumed_at")
+    private Instant resumedAt;
+
+    @Column(name = "paused_seconds", nullable = false)
+    private long pausedSeconds;
+
     @Column(name = "last_frame_at")
     private Instant lastFrameAt;
 
@@ -134,12 +158,42 @@ public class ProctoringSession {
         this.createdAt = now;
     }
 
-    /** The student agreed to the consent text of {@code version}; the journey goes on to the system check. */
-    public void consent(String version, Instant at) {
+    /**
+     * The student agreed to the consent text of {@code version}, which named these checks and this retention; the
+     * journey goes on to the system check.
+     */
+    public void consent(String version, Instant at, Set<Check> checks, int retentionDays) {
         require(SessionState.CONSENT, "give consent");
         this.consentVersion = version;
         this.consentedAt = at;
+        this.consentedChecks = checks.stream().map(Check::id).sorted().collect(Collectors.joining(","));
+        this.consentedRetentionDays = retentionDays;
         this.state = SessionState.SYSTEM_CHECK;
+    }
+
+    /**
+     * The checks that apply now: those in force for the student, less any the student did not consent to (an
+     * instructor who switches a check on during the exam does not switch it on for attempts already under way;
+     * switching one off applies at once).
+     */
+    public Set<Check> withinConsent(Set<Check> inForce) {
+        return withinConsent(inForce, consentedChecks);
+    }
+
+    /** {@link #withinConsent(Set)} for the consented checks as stored ({@code null}: not consented yet). */
+    public static Set<Check> withinConsent(Set<Check> inForce, String consentedChecks) {
+        Set<Check> active = inForce.isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(inForce);
+        if (consentedChecks != null) {
+            Set<Check> consented = EnumSet.noneOf(Check.class);
+            Arrays.stream(consentedChecks.split(",")).map(Check::of).forEach(check -> check.ifPresent(consented::add));
+            active.retainAll(consented);
+        }
+        return active;
+    }
+
+    /** How long the evidence is kept: the exam's retention now, never longer than the student was told. */
+    public int retentionDays(int examRetentionDays) {
+        return consentedRetentionDays == null ? examRetentionDays : Math.min(examRetentionDays, consentedRetentionDays);
     }
 
     /** The student declined: recorded, shown to the instructor, and final for this attempt. */
@@ -236,10 +290,40 @@ public class ProctoringSession {
         }
     }
 
+    /**
+     * Staff pause monitoring, with the reason the student is shown. While paused nothing the monitor sends is analysed
+     * and no rule can raise an incident.
+     */
+    public void pause(Instant at, String reason) {
+        require(SessionState.MONITORING, "pause monitoring");
+        state = SessionState.PAUSED;
+        pausedAt = at;
+        pauseReason = reason;
+    }
+
+    /** Monitoring goes on; the rules look only at what comes after this moment. */
+    public void resume(Instant at) {
+        require(SessionState.PAUSED, "resume monitoring");
+        closePause(at);
+        state = SessionState.MONITORING;
+        resumedAt = at;
+    }
+
+    private void closePause(Instant at) {
+        if (pausedAt != null) {
+            pausedSeconds += Math.max(0, java.time.Duration.between(pausedAt, at).toSeconds());
+        }
+        pausedAt = null;
+        pauseReason = null;
+    }
+
     /** Ends the attempt; ending twice is harmless. */
     public boolean end(Instant at) {
         if (state == SessionState.ENDED || state == SessionState.DECLINED) {
             return false;
+        }
+        if (state == SessionState.PAUSED) {
+            closePause(at);
         }
         state = SessionState.ENDED;
         endedAt = at;
@@ -254,7 +338,7 @@ public class ProctoringSession {
      * reload): each monitor counts in its own block, so two monitors never send the same number.
      */
     public long allocateMonitorBlock() {
-        if (state != SessionState.READY && state != SessionState.MONITORING) {
+        if (state != SessionState.READY && state != SessionState.MONITORING && state != SessionState.PAUSED) {
             throw new IllegalStateException("Cannot start a monitor in state " + state.id());
         }
         monitorBlocks++;
@@ -279,6 +363,37 @@ public class ProctoringSession {
 
     public boolean isMonitoring() {
         return state == SessionState.MONITORING;
+    }
+
+    public boolean isPaused() {
+        return state == SessionState.PAUSED;
+    }
+
+    /** When the pause now running began, and why; empty unless paused. */
+    public Optional<Instant> pausedAt() {
+        return Optional.ofNullable(pausedAt);
+    }
+
+    public Optional<String> pauseReason() {
+        return Optional.ofNullable(pauseReason);
+    }
+
+    /** The last resume, from which the rules look again. */
+    public Optional<Instant> resumedAt() {
+        return Optional.ofNullable(resumedAt);
+    }
+
+    /** Seconds monitoring was paused in all (pauses that ended). */
+    public long pausedSeconds() {
+        return pausedSeconds;
+    }
+
+    /**
+     * Since when the camera should have sent a picture: the last picture, or a later start or resume of monitoring.
+     */
+    public Optional<Instant> expectingPicturesSince() {
+        return java.util.stream.Stream.of(lastFrameAt, monitoringStartedAt, resumedAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo);
     }
 
     private void advanceFrom(SessionState from, boolean identityStep, boolean livenessStep) {

@@ -9,6 +9,8 @@ public enum SessionState {
     LIVENESS("liveness"),
     READY("ready"),
     MONITORING("monitoring"),
+    /** An instructor paused monitoring (a break, a fire alarm, a technical problem): nothing is analysed. */
+    PAUSED("paused"),
     ENDED("ended");
 
     private final String id;

@@ -23,6 +23,7 @@ final class Endpoints {
             org.invigil.identity.boundary.ReferencesResource.class,
             org.invigil.session.boundary.AccommodationsResource.class,
             org.invigil.review.boundary.ReviewResource.class,
+            org.invigil.review.boundary.LiveFeedResource.class,
             org.invigil.review.boundary.OfficersAdminResource.class,
             org.invigil.exam.boundary.ExamSettingsResource.class,
             org.invigil.report.boundary.StudentReportResource.class,

@@ -24,7 +24,7 @@ class IntegrityScoringTest {
     static ProctoringSession atSystemCheck() {
         ProctoringSession session = new ProctoringSession("exam-1", "platform-1", "course-1", "user-1", "Ada Lovelace",
                 "ada@example.org", null, true, new byte[32], START);
-        session.consent("v1", START);
+        session.consent("v1", START, java.util.Set.of(), 30);
         session.passSystemCheck(true, true);
         return session;
     }
@@ -65,7 +65,7 @@ class IntegrityScoringTest {
     void anAttemptWithoutIdentityOrLivenessChecksIsCleanToo() {
         ProctoringSession session = new ProctoringSession("exam-1", "platform-1", null, "user-2", "Bob", null, null,
                 false, new byte[32], START);
-        session.consent("v1", START);
+        session.consent("v1", START, java.util.Set.of(), 30);
         session.passSystemCheck(false, false);
         session.startMonitoring(START);
         IntegrityScoring.Outcome outcome = IntegrityScoring.of(session, List.of());

@@ -94,6 +94,10 @@ class ReviewAccessIT {
     void anInstructorCannotReviewAnotherCourse() throws Exception {
         String staffA = token(lms, examA, teacherA);
         refused(get("/api/review/sessions/" + sessionB, staffA), 403, "other_exam");
+        for (String action : new String[] {"pause", "resume", "end"}) {
+            refused(ProctoringApiIT.postJson("/api/review/sessions/" + sessionB + "/" + action, staffA,
+                    jakarta.json.Json.createObjectBuilder().add("reason", "not my course").build()), 403, "other_exam");
+        }
         String staffB = token(lms, examB, teacherB);
         assertEquals(200, get("/api/review/sessions/" + sessionB, staffB).statusCode());
     }
@@ -133,6 +137,10 @@ class ReviewAccessIT {
         assertTrue(page.body().contains("Not allowed"), page.body());
         refused(get("/api/review/sessions/" + sessionB, student), 403, "staff_only");
         refused(get("/api/proctoring/sessions/" + sessionB + "/report", student), 403, "session_not_yours");
+        HttpResponse<String> picture = DeployedTool.get("/review/live-picture?attempt=" + sessionB);
+        assertEquals(401, picture.statusCode(), "a live picture needs a reviewer's screen session");
+        HttpResponse<String> feed = DeployedTool.get("/api/review/live");
+        assertEquals(401, feed.statusCode(), "the live feed needs a reviewer's screen session: " + feed.body());
     }
 
     static String platformOf(String issuer) {

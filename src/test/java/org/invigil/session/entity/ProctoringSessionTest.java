@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.invigil.exam.entity.Check;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +27,7 @@ class ProctoringSessionTest {
 
     static ProctoringSession atIdentity() {
         ProctoringSession session = session(true);
-        session.consent("v1", T0);
+        session.consent("v1", T0, Set.of(), 30);
         session.passSystemCheck(true, true);
         return session;
     }
@@ -42,7 +44,7 @@ class ProctoringSessionTest {
     @Test
     void theFullJourneyGoesThroughEveryStepInOrder() {
         ProctoringSession session = session(true);
-        session.consent("v1", T0.plusSeconds(1));
+        session.consent("v1", T0.plusSeconds(1), Set.of(), 30);
         assertEquals(SessionState.SYSTEM_CHECK, session.state());
         assertEquals(Optional.of("v1"), session.consentVersion());
         assertEquals(Optional.of(T0.plusSeconds(1)), session.consentedAt());
@@ -72,7 +74,7 @@ class ProctoringSessionTest {
             "false, false, READY"})
     void theSystemCheckLeadsToTheFirstActiveStep(boolean identity, boolean liveness, SessionState next) {
         ProctoringSession session = session(identity);
-        session.consent("v1", T0);
+        session.consent("v1", T0, Set.of(), 30);
         session.passSystemCheck(identity, liveness);
         assertEquals(next, session.state());
     }
@@ -80,7 +82,7 @@ class ProctoringSessionTest {
     @Test
     void identityLeadsStraightToReadyWithoutLiveness() {
         ProctoringSession session = session(true);
-        session.consent("v1", T0);
+        session.consent("v1", T0, Set.of(), 30);
         session.passSystemCheck(true, false);
         session.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.9, false);
         assertEquals(SessionState.READY, session.state());
@@ -95,7 +97,7 @@ class ProctoringSessionTest {
         assertEquals(Optional.of(T0.plusSeconds(5)), session.declinedAt());
         assertEquals(Optional.of("v2"), session.consentVersion());
         assertEquals(Optional.empty(), session.consentedAt());
-        assertThrows(IllegalStateException.class, () -> session.consent("v2", T0.plusSeconds(6)));
+        assertThrows(IllegalStateException.class, () -> session.consent("v2", T0.plusSeconds(6), Set.of(), 30));
         assertThrows(IllegalStateException.class, () -> session.decline("v2", T0.plusSeconds(6)));
         assertThrows(IllegalStateException.class, () -> session.passSystemCheck(false, false));
         assertThrows(IllegalStateException.class, () -> session.startMonitoring(T0.plusSeconds(6)));
@@ -107,14 +109,14 @@ class ProctoringSessionTest {
     @Test
     void consentCannotBeGivenTwice() {
         ProctoringSession session = session(true);
-        session.consent("v1", T0);
-        assertThrows(IllegalStateException.class, () -> session.consent("v1", T0));
+        session.consent("v1", T0, Set.of(), 30);
+        assertThrows(IllegalStateException.class, () -> session.consent("v1", T0, Set.of(), 30));
         assertThrows(IllegalStateException.class, () -> session.decline("v1", T0));
     }
 
     static List<Consumer<ProctoringSession>> everyStep() {
         return List.of(
-                s -> s.consent("v1", T0),
+                s -> s.consent("v1", T0, Set.of(), 30),
                 s -> s.decline("v1", T0),
                 s -> s.passSystemCheck(true, true),
                 s -> s.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.9, true),
@@ -122,7 +124,9 @@ class ProctoringSessionTest {
                 s -> s.requestIdentityReview(true),
                 s -> s.recordLivenessAttempt(true, false),
                 ProctoringSession::requestLivenessReview,
-                s -> s.startMonitoring(T0));
+                s -> s.startMonitoring(T0),
+                s -> s.pause(T0, "break"),
+                s -> s.resume(T0));
     }
 
     /** Which of {@link #everyStep()} is allowed in each state. */
@@ -133,6 +137,8 @@ class ProctoringSessionTest {
             case IDENTITY -> List.of(3, 4, 5);
             case LIVENESS -> List.of(6, 7);
             case READY -> List.of(8);
+            case MONITORING -> List.of(9);
+            case PAUSED -> List.of(10);
             default -> List.of();
         };
     }
@@ -153,7 +159,7 @@ class ProctoringSessionTest {
             case CONSENT -> { }
             case DECLINED -> session.decline("v1", T0);
             default -> {
-                session.consent("v1", T0);
+                session.consent("v1", T0, Set.of(), 30);
                 if (state == SessionState.SYSTEM_CHECK) {
                     break;
                 }
@@ -170,6 +176,9 @@ class ProctoringSessionTest {
                     break;
                 }
                 session.startMonitoring(T0);
+                if (state == SessionState.PAUSED) {
+                    session.pause(T0, "break");
+                }
                 if (state == SessionState.ENDED) {
                     session.end(T0);
                 }
@@ -313,5 +322,85 @@ class ProctoringSessionTest {
     @Test
     void eachSessionHasItsOwnId() {
         assertFalse(session(true).id().equals(session(true).id()));
+    }
+
+    static ProctoringSession monitoring() {
+        ProctoringSession session = session(false);
+        session.consent("v1", T0, Set.of(), 30);
+        session.passSystemCheck(false, false);
+        session.startMonitoring(T0.plusSeconds(10));
+        return session;
+    }
+
+    @Test
+    void staffPauseAndResumeMonitoringAndThePauseIsCounted() {
+        ProctoringSession session = monitoring();
+        session.frameReceived(T0.plusSeconds(20));
+        session.pause(T0.plusSeconds(30), "fire alarm");
+        assertTrue(session.isPaused());
+        assertFalse(session.isMonitoring());
+        assertEquals(Optional.of("fire alarm"), session.pauseReason());
+        assertEquals(Optional.of(T0.plusSeconds(30)), session.pausedAt());
+        session.resume(T0.plusSeconds(150));
+        assertTrue(session.isMonitoring());
+        assertEquals(Optional.empty(), session.pauseReason());
+        assertEquals(Optional.empty(), session.pausedAt());
+        assertEquals(120, session.pausedSeconds());
+        assertEquals(Optional.of(T0.plusSeconds(150)), session.resumedAt());
+    }
+
+    @Test
+    void afterAResumeTheCameraIsExpectedFromTheResumeNotFromTheLastPictureBeforeThePause() {
+        ProctoringSession session = monitoring();
+        assertEquals(Optional.of(T0.plusSeconds(10)), session.expectingPicturesSince());
+        session.frameReceived(T0.plusSeconds(20));
+        assertEquals(Optional.of(T0.plusSeconds(20)), session.expectingPicturesSince());
+        session.pause(T0.plusSeconds(30), "break");
+        session.resume(T0.plusSeconds(600));
+        assertEquals(Optional.of(T0.plusSeconds(600)), session.expectingPicturesSince());
+        session.frameReceived(T0.plusSeconds(603));
+        assertEquals(Optional.of(T0.plusSeconds(603)), session.expectingPicturesSince());
+    }
+
+    @Test
+    void onlyARunningMonitoringCanBePausedAndOnlyAPausedOneResumed() {
+        ProctoringSession session = monitoring();
+        assertThrows(IllegalStateException.class, () -> session.resume(T0.plusSeconds(20)));
+        session.pause(T0.plusSeconds(20), "break");
+        assertThrows(IllegalStateException.class, () -> session.pause(T0.plusSeconds(21), "again"));
+        ProctoringSession notStarted = session(false);
+        assertThrows(IllegalStateException.class, () -> notStarted.pause(T0, "too early"));
+    }
+
+    @Test
+    void endingAPausedAttemptClosesThePause() {
+        ProctoringSession session = monitoring();
+        session.pause(T0.plusSeconds(20), "technical problem");
+        assertTrue(session.end(T0.plusSeconds(80)));
+        assertEquals(SessionState.ENDED, session.state());
+        assertEquals(60, session.pausedSeconds());
+        assertEquals(Optional.empty(), session.pauseReason());
+        assertThrows(IllegalStateException.class, () -> session.resume(T0.plusSeconds(90)));
+    }
+
+    @Test
+    void aReloadedMonitorGetsItsOwnBlockWhilePaused() {
+        ProctoringSession session = monitoring();
+        long first = session.allocateMonitorBlock();
+        session.pause(T0.plusSeconds(20), "break");
+        assertEquals(first + ProctoringSession.MONITOR_BLOCK, session.allocateMonitorBlock());
+    }
+
+    @Test
+    void aRunningAttemptNeverGetsACheckOrARetentionBeyondItsConsent() {
+        ProctoringSession session = session(false);
+        assertEquals(Set.of(Check.CAMERA, Check.AUDIO), session.withinConsent(Set.of(Check.CAMERA, Check.AUDIO)),
+                "before consent the exam's checks are what the consent text shows");
+        session.consent("v1", T0, Set.of(Check.CAMERA, Check.BROWSER), 30);
+        assertEquals(Set.of(Check.CAMERA), session.withinConsent(Set.of(Check.CAMERA, Check.HEAD_POSE)),
+                "head pose switched on later stays off; browser switched off applies at once");
+        assertEquals(Set.of(), session.withinConsent(Set.of()));
+        assertEquals(14, session.retentionDays(14), "a shorter retention applies at once");
+        assertEquals(30, session.retentionDays(365), "a longer one does not reach attempts that consented to less");
     }
 }
