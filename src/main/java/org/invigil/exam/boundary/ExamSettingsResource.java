@@ -27,7 +27,8 @@ import org.invigil.identity.control.BulkReport;
 /**
  * An exam's settings for its staff: {@code GET|PUT /api/exams/{exam}/settings} (the JSON of {@link ExamSettings};
  * members left out take their defaults) and {@code POST /api/exams/{exam}/references.zip}, reference photos in bulk
- * from a zip archive, answered with the report of every file.
+ * from a zip archive, answered with the report of every file; an archive over {@code invigil.photos.bulk-max-bytes}
+ * is answered 413 before it is read when its {@code Content-Length} says so, else as soon as the cap is passed.
  */
 @Path("exams/{examId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,13 +71,23 @@ public class ExamSettingsResource {
     @Path("references.zip")
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     public JsonObject referencesZip(@HeaderParam("Authorization") String authorization,
+                                    @HeaderParam("Content-Length") String contentLength,
                                     @PathParam("examId") String examId, InputStream zip) {
         StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
-        BulkReport report = bulk.upload(examId, zip);
+        BulkReport report = bulk.upload(examId, zip, declaredLength(contentLength));
         JsonArrayBuilder lines = Json.createArrayBuilder();
         report.lines().forEach(line -> lines.add(Json.createObjectBuilder().add("file", line.file())
                 .add("outcome", line.outcome().id()).add("userId", line.userId()).add("student", line.student())
                 .add("detail", line.detail())));
         return Json.createObjectBuilder().add("summary", report.summary()).add("lines", lines).build();
+    }
+
+    /** The body's declared length; -1 when chunked or unreadable (the cap then holds while reading). */
+    private static long declaredLength(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -145,7 +145,7 @@ public class ExamSettingsView implements Serializable {
             return;
         }
         try (InputStream in = zip.getInputStream()) {
-            BulkReport result = bulk.upload(staffExam(), in);
+            BulkReport result = bulk.upload(staffExam(), in, zip.getSize());
             report = result.lines().stream().map(line -> new ReportRow(line.file(), line.outcome().id(),
                     line.student(), line.detail())).toList();
             reportSummary = result.summary();
@@ -249,6 +249,11 @@ public class ExamSettingsView implements Serializable {
 
     public void setZip(UploadedFile zip) {
         this.zip = zip;
+    }
+
+    /** The bulk upload's limits, as the screen states them. */
+    public String getBulkLimits() {
+        return bulk.limits().sentence();
     }
 
     public List<ReportRow> getReport() {

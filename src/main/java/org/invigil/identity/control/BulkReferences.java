@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
@@ -24,7 +25,9 @@ import org.invigil.web.control.ProblemException;
  * email or username ({@code 3.jpg}, {@code stu@example.edu.jpg}, {@code student1.jpeg}), matched against the
  * course's students on the roster (NRPS). Each matched photo is stored as an instructor's upload, which must show exactly one face;
  * every file gets a line in the report. Each photo is stored in its own transaction: a rejected one does not undo
- * the others.
+ * the others. The archive is read whole, within {@link ReferenceArchive.Limits} ({@code invigil.photos.bulk-max-bytes},
+ * {@code -max-entries}, {@code -max-entry-bytes}, {@code -max-unpacked-bytes}), before any photo is stored: an archive
+ * over a limit changes nothing.
  */
 @ApplicationScoped
 public class BulkReferences {
@@ -38,11 +41,39 @@ public class BulkReferences {
     @Inject
     References references;
 
-    public BulkReport upload(String examId, InputStream zip) {
+    @Inject
+    @ConfigProperty(name = "invigil.photos.bulk-max-bytes", defaultValue = "209715200")
+    long maxArchiveBytes;
+
+    @Inject
+    @ConfigProperty(name = "invigil.photos.bulk-max-entries", defaultValue = "2000")
+    int maxEntries;
+
+    @Inject
+    @ConfigProperty(name = "invigil.photos.bulk-max-entry-bytes", defaultValue = "5242880")
+    long maxEntryBytes;
+
+    @Inject
+    @ConfigProperty(name = "invigil.photos.bulk-max-unpacked-bytes", defaultValue = "262144000")
+    long maxUnpackedBytes;
+
+    /** The limits in force on this Invigil. */
+    public ReferenceArchive.Limits limits() {
+        return new ReferenceArchive.Limits(maxArchiveBytes, maxEntries, maxEntryBytes, maxUnpackedBytes);
+    }
+
+    /**
+     * Stores the archive's photos for the exam's students.
+     *
+     * @param declaredBytes the archive's size as its sender declares it, refused before anything is read or fetched
+     *                      when over the cap; below zero when not declared
+     */
+    public BulkReport upload(String examId, InputStream zip, long declaredBytes) {
+        ReferenceArchive.Limits limits = limits();
+        ReferenceArchive.refuseIfLarger(declaredBytes, limits);
         Exam exam = exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
         List<Member> students = roster.of(examId).stream().filter(member -> !member.roles().isStaff()).toList();
-        return upload(exam.platformId(), exam.contextId().orElse(""), students, zip,
-                ReferenceArchive.Limits.DEFAULT);
+        return upload(exam.platformId(), exam.contextId().orElse(""), students, zip, limits);
     }
 
     BulkReport upload(String platformId, String contextId, List<Member> members, InputStream zip,

@@ -194,6 +194,50 @@ class ExamSettingsBrowserIT {
         assertTrue(report.getString("summary").startsWith("1 matched, 1 unmatched"), report.toString());
     }
 
+    @Test
+    void anArchiveDeclaredOverTheCapIsRefusedBeforeItIsRead() throws Exception {
+        String staff = token(lms, exam, teacher);
+        String examId = examId(staff);
+        // Announces 2 GB (over any sane invigil.photos.bulk-max-bytes) and sends none of it: the answer can only
+        // come from the declared length. A raw socket, since HTTP clients will not announce a body they do not send.
+        java.net.URI uri = DeployedTool.at("/api/exams/" + examId + "/references.zip");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST " + uri.getRawPath() + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Authorization: Bearer " + staff + "\r\n"
+                    + "Content-Type: application/zip\r\n"
+                    + "Accept: application/json\r\n"
+                    + "Content-Length: 2000000000\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = readAnswer(socket.getInputStream(), "zip_archive_too_large");
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("\"code\":\"zip_archive_too_large\""), answer);
+            assertTrue(answer.contains("at most"), answer);
+        }
+    }
+
+    /** What the server answers, up to the closing of the connection, the marker, or 30 s. */
+    private static String readAnswer(java.io.InputStream in, String marker) throws java.io.IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                answer.write(buffer, 0, read);
+                String text = answer.toString(StandardCharsets.UTF_8);
+                if (text.contains(marker) && text.contains("}")) {
+                    break;
+                }
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            // what came so far is the answer
+        }
+        return answer.toString(StandardCharsets.UTF_8);
+    }
+
     /**
      * {@link LmsFlows#deepLinkExam} with its own deep-linking data: the simulator finds the request a response
      * answers by that data, so two courses must not share it.

@@ -3,9 +3,12 @@ package org.invigil.identity.control;
 import static org.invigil.identity.control.Zips.archive;
 import static org.invigil.identity.control.Zips.jpeg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Random;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +126,7 @@ class BulkReferencesTest {
     void rejectsAPhotoLargerThanTheLimit() {
         BulkReport report = bulk.upload("platform", "course", ROSTER, new ByteArrayInputStream(archive()
                         .with("3.jpg", jpeg(2 * 1024 * 1024 + 1)).bytes()),
-                new ReferenceArchive.Limits(10, 1024 * 1024, 10 * 1024 * 1024));
+                new ReferenceArchive.Limits(10 * 1024 * 1024, 10, 1024 * 1024, 10 * 1024 * 1024));
         assertEquals(Outcome.REJECTED, report.lines().get(0).outcome());
         assertTrue(report.lines().get(0).detail().contains("larger than 1 MB"), report.lines().get(0).detail());
     }
@@ -135,5 +138,50 @@ class BulkReferencesTest {
         assertEquals(2, report.count(Outcome.DUPLICATE));
         assertTrue(byFile(report).get("3.jpg").detail().contains("stu@example.edu.jpg"));
         assertEquals(List.of("platform/course/4"), references.stored);
+    }
+
+    @Test
+    void takesItsLimitsFromTheConfiguration() {
+        bulk.maxArchiveBytes = 1000;
+        bulk.maxEntries = 3;
+        bulk.maxEntryBytes = 100;
+        bulk.maxUnpackedBytes = 2000;
+        assertEquals(new ReferenceArchive.Limits(1000, 3, 100, 2000), bulk.limits());
+    }
+
+    @Test
+    void refusesAnArchiveDeclaredOverTheCapBeforeReadingItOrAskingTheLms() {
+        bulk.maxArchiveBytes = 1000;
+        bulk.maxEntries = 10;
+        bulk.maxEntryBytes = 1000;
+        bulk.maxUnpackedBytes = 10_000;
+        // No exam lookup, no roster (NRPS) call, no byte read: exams and roster are not even wired here.
+        InputStream untouchable = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the archive was read");
+            }
+        };
+        ProblemException refused = assertThrows(ProblemException.class, () -> bulk.upload("exam", untouchable, 1001));
+        assertEquals(413, refused.problem().status());
+        assertEquals("zip_archive_too_large", refused.problem().code());
+        assertTrue(refused.problem().detail().contains("at most 1000 bytes"), refused.problem().detail());
+        assertTrue(references.stored.isEmpty());
+    }
+
+    @Test
+    void anArchiveThatArrivesLargerThanTheCapStoresNoneOfItsPhotos() {
+        byte[] noise = jpeg(4000);
+        new Random(7).nextBytes(noise);
+        noise[0] = (byte) 0xff;
+        noise[1] = (byte) 0xd8;
+        noise[2] = (byte) 0xff;
+        // Two good photos first, then incompressible bytes that take the archive past the cap: nothing is stored.
+        byte[] zip = archive().with("3.jpg", jpeg(11)).with("4.jpg", jpeg(21)).with("5.jpg", noise).bytes();
+        ProblemException refused = assertThrows(ProblemException.class, () -> bulk.upload("platform", "course",
+                ROSTER, new ByteArrayInputStream(zip), new ReferenceArchive.Limits(3000, 10, 10_000, 100_000)));
+        assertEquals(413, refused.problem().status());
+        assertEquals("zip_archive_too_large", refused.problem().code());
+        assertTrue(references.stored.isEmpty(), references.stored.toString());
     }
 }
