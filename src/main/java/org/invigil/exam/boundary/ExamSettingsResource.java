@@ -17,6 +17,7 @@ import java.io.InputStream;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.control.ToolSessions;
+import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.control.SettingsInvalid;
@@ -55,7 +56,7 @@ public class ExamSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public String configure(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId,
                             String body) {
-        StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
         ExamSettings settings;
         try {
             settings = ExamSettings.fromJson(body);
@@ -64,7 +65,7 @@ public class ExamSettingsResource {
         } catch (ClassCastException e) {
             throw new SettingsInvalid(new IllegalArgumentException("Send the settings as the JSON object GET gives."));
         }
-        return exams.configure(examId, settings).toJson();
+        return exams.configure(staff, examId, settings).toJson();
     }
 
     @POST
@@ -73,8 +74,8 @@ public class ExamSettingsResource {
     public JsonObject referencesZip(@HeaderParam("Authorization") String authorization,
                                     @HeaderParam("Content-Length") String contentLength,
                                     @PathParam("examId") String examId, InputStream zip) {
-        StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
-        BulkReport report = bulk.upload(examId, zip, declaredLength(contentLength));
+        ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        BulkReport report = bulk.upload(staff, examId, zip, declaredLength(contentLength));
         JsonArrayBuilder lines = Json.createArrayBuilder();
         report.lines().forEach(line -> lines.add(Json.createObjectBuilder().add("file", line.file())
                 .add("outcome", line.outcome().id()).add("userId", line.userId()).add("student", line.student())

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.invigil.access.entity.ToolSession;
 import org.invigil.identity.control.BulkReport.Line;
 import org.invigil.identity.control.BulkReport.Outcome;
 import org.invigil.identity.entity.ReferencePhoto;
@@ -33,6 +34,9 @@ class BulkReferencesTest {
 
         @Override
         public ReferencePhoto upload(String platformId, String contextId, String userId, byte[] jpeg) {
+            if (jpeg.length == 99) {
+                throw new IllegalStateException("the database went away");
+            }
             int faces = jpeg.length % 10;
             if (faces != 1) {
                 throw new ProblemException(new Problem(422, "reference_faces", "Not a usable reference photo",
@@ -47,6 +51,11 @@ class BulkReferencesTest {
         return new Member(userId, "Active", Roles.parse(Set.of("Learner")), Optional.of(name), Optional.empty(),
                 Optional.empty(), Optional.ofNullable(email), Optional.empty(), Optional.ofNullable(username));
     }
+
+    static final ToolSession STAFF = new ToolSession("platform", "https://lms.example.edu", "client", "deployment",
+            Optional.of("course"), Optional.of("Course"), Optional.of("link"), Optional.of("exam"), "60", "Sett Ings",
+            Optional.empty(), Optional.empty(), Set.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"),
+            ToolSession.Audience.STAFF, Optional.empty(), Optional.empty(), java.time.Instant.MAX);
 
     static final List<Member> ROSTER = List.of(
             member("3", "Stu Dent", "stu@example.edu", "student1"),
@@ -162,7 +171,8 @@ class BulkReferencesTest {
                 throw new AssertionError("the archive was read");
             }
         };
-        ProblemException refused = assertThrows(ProblemException.class, () -> bulk.upload("exam", untouchable, 1001));
+        ProblemException refused = assertThrows(ProblemException.class, () -> bulk.upload(STAFF, "exam",
+                untouchable, 1001));
         assertEquals(413, refused.problem().status());
         assertEquals("zip_archive_too_large", refused.problem().code());
         assertTrue(refused.problem().detail().contains("at most 1000 bytes"), refused.problem().detail());
@@ -183,5 +193,35 @@ class BulkReferencesTest {
         assertEquals(413, refused.problem().status());
         assertEquals("zip_archive_too_large", refused.problem().code());
         assertTrue(references.stored.isEmpty(), references.stored.toString());
+    }
+
+    @Test
+    void tellsWhatWasStoredAtTheEnd() {
+        List<String> told = new ArrayList<>();
+        bulk.upload("platform", "course", ROSTER, new ByteArrayInputStream(archive().with("3.jpg", jpeg(11))
+                        .with("99.jpg", jpeg(11)).with("4.jpg", jpeg(12)).bytes()), ReferenceArchive.Limits.DEFAULT,
+                (report, complete) -> told.add(BulkReferences.auditDetail(report, complete)));
+        assertEquals(List.of("1 matched, 1 unmatched, 1 rejected, 0 duplicates; stored for students 3"), told);
+    }
+
+    @Test
+    void tellsWhatWasStoredWhenAnErrorStopsTheUploadHalfway() {
+        List<String> told = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> bulk.upload("platform", "course", ROSTER,
+                new ByteArrayInputStream(archive().with("3.jpg", jpeg(11)).with("4.jpg", jpeg(99))
+                        .with("5.jpg", jpeg(11)).bytes()), ReferenceArchive.Limits.DEFAULT,
+                (report, complete) -> told.add(BulkReferences.auditDetail(report, complete))));
+        assertEquals(List.of("stopped by an error; so far 1 matched, 0 unmatched, 0 rejected, 0 duplicates; "
+                + "stored for students 3"), told);
+        assertEquals(List.of("platform/course/3"), references.stored);
+    }
+
+    @Test
+    void aRefusedArchiveTellsNothingSinceNothingWasStored() {
+        List<String> told = new ArrayList<>();
+        assertThrows(ProblemException.class, () -> bulk.upload("platform", "course", ROSTER,
+                new ByteArrayInputStream(new byte[] {1, 2, 3}), ReferenceArchive.Limits.DEFAULT,
+                (report, complete) -> told.add(BulkReferences.auditDetail(report, complete))));
+        assertTrue(told.isEmpty(), told.toString());
     }
 }
