@@ -159,6 +159,21 @@ class BulkReferencesTest {
     }
 
     @Test
+    void theConfigurationDefaultsAreTheDefaultLimits() throws Exception {
+        java.util.function.Function<String, String> byDefault = field -> {
+            try {
+                return BulkReferences.class.getDeclaredField(field).getAnnotation(
+                        org.eclipse.microprofile.config.inject.ConfigProperty.class).defaultValue();
+            } catch (NoSuchFieldException e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertEquals(ReferenceArchive.Limits.DEFAULT, new ReferenceArchive.Limits(
+                Long.parseLong(byDefault.apply("maxArchiveBytes")), Integer.parseInt(byDefault.apply("maxEntries")),
+                Long.parseLong(byDefault.apply("maxEntryBytes")), Long.parseLong(byDefault.apply("maxUnpackedBytes"))));
+    }
+
+    @Test
     void refusesAnArchiveDeclaredOverTheCapBeforeReadingItOrAskingTheLms() {
         bulk.maxArchiveBytes = 1000;
         bulk.maxEntries = 10;
