@@ -48,7 +48,7 @@ public class BulkReferences {
     AuditLog audit;
 
     /** Told once what an upload stored: at its end, or when an error stopped it halfway. */
-    interface Applied {
+    public interface Applied {
         void stored(BulkReport soFar, boolean complete);
     }
 
