@@ -17,6 +17,7 @@ import java.io.InputStream;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.control.ToolSessions;
+import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.control.SettingsInvalid;
@@ -27,7 +28,8 @@ import org.invigil.identity.control.BulkReport;
 /**
  * An exam's settings for its staff: {@code GET|PUT /api/exams/{exam}/settings} (the JSON of {@link ExamSettings};
  * members left out take their defaults) and {@code POST /api/exams/{exam}/references.zip}, reference photos in bulk
- * from a zip archive, answered with the report of every file.
+ * from a zip archive, answered with the report of every file; an archive over {@code invigil.photos.bulk-max-bytes}
+ * is answered 413 before it is read when its {@code Content-Length} says so, else as soon as the cap is passed.
  */
 @Path("exams/{examId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +56,7 @@ public class ExamSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public String configure(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId,
                             String body) {
-        StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
         ExamSettings settings;
         try {
             settings = ExamSettings.fromJson(body);
@@ -63,20 +65,30 @@ public class ExamSettingsResource {
         } catch (ClassCastException e) {
             throw new SettingsInvalid(new IllegalArgumentException("Send the settings as the JSON object GET gives."));
         }
-        return exams.configure(examId, settings).toJson();
+        return exams.configure(staff, examId, settings).toJson();
     }
 
     @POST
     @Path("references.zip")
     @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
     public JsonObject referencesZip(@HeaderParam("Authorization") String authorization,
+                                    @HeaderParam("Content-Length") String contentLength,
                                     @PathParam("examId") String examId, InputStream zip) {
-        StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
-        BulkReport report = bulk.upload(examId, zip);
+        ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        BulkReport report = bulk.upload(staff, examId, zip, declaredLength(contentLength));
         JsonArrayBuilder lines = Json.createArrayBuilder();
         report.lines().forEach(line -> lines.add(Json.createObjectBuilder().add("file", line.file())
                 .add("outcome", line.outcome().id()).add("userId", line.userId()).add("student", line.student())
                 .add("detail", line.detail())));
         return Json.createObjectBuilder().add("summary", report.summary()).add("lines", lines).build();
+    }
+
+    /** The body's declared length; -1 when chunked or unreadable (the cap then holds while reading). */
+    private static long declaredLength(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -26,6 +26,7 @@ import org.invigil.identity.control.BulkReferences;
 import org.invigil.identity.control.BulkReport;
 import org.invigil.identity.control.ReferenceStatuses;
 import org.invigil.review.boundary.ReviewerLogin;
+import org.invigil.session.control.Accommodations;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.Accommodation;
 import org.invigil.web.control.ProblemException;
@@ -74,6 +75,9 @@ public class ExamSettingsView implements Serializable {
     ProctoringSessions sessions;
 
     @Inject
+    Accommodations accommodations;
+
+    @Inject
     BulkReferences bulk;
 
     private String token;
@@ -111,9 +115,11 @@ public class ExamSettingsView implements Serializable {
 
     public void save() {
         try {
-            form = SettingsForm.of(exams.configure(staffExam(), form.toSettings()));
+            form = SettingsForm.of(exams.configure(staff(), examId, form.toSettings()));
             message(null, FacesMessage.SEVERITY_INFO, "Settings saved. Students who open the exam from now on get "
                     + "them.");
+        } catch (ProblemException e) {
+            message(null, FacesMessage.SEVERITY_ERROR, e.problem().detail());
         } catch (IllegalArgumentException e) {
             String field = FIELDS.entrySet().stream().filter(f -> e.getMessage().startsWith(f.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -133,9 +139,13 @@ public class ExamSettingsView implements Serializable {
     public void saveAccommodation() {
         Set<Check> off = editChecksOff.stream().map(id -> Check.of(id).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class)));
-        sessions.accommodate(staffExam(), editUserId, off, editNote == null || editNote.isBlank() ? null
-                : editNote.strip());
-        message(null, FacesMessage.SEVERITY_INFO, "Accommodation of " + editName + " saved.");
+        try {
+            accommodations.change(staff(), examId, editUserId, off, editNote == null || editNote.isBlank() ? null
+                    : editNote.strip());
+            message(null, FacesMessage.SEVERITY_INFO, "Accommodation of " + editName + " saved.");
+        } catch (ProblemException e) {
+            message(null, FacesMessage.SEVERITY_ERROR, e.problem().detail());
+        }
         loadRoster();
     }
 
@@ -145,7 +155,7 @@ public class ExamSettingsView implements Serializable {
             return;
         }
         try (InputStream in = zip.getInputStream()) {
-            BulkReport result = bulk.upload(staffExam(), in);
+            BulkReport result = bulk.upload(staff(), examId, in, zip.getSize());
             report = result.lines().stream().map(line -> new ReportRow(line.file(), line.outcome().id(),
                     line.student(), line.detail())).toList();
             reportSummary = result.summary();
@@ -159,9 +169,9 @@ public class ExamSettingsView implements Serializable {
 
     private void loadRoster() {
         try {
-            Map<String, Accommodation> accommodations = sessions.accommodations(examId);
+            Map<String, Accommodation> byStudent = sessions.accommodations(examId);
             roster = referenceStatuses.ofRoster(examId).stream().map(entry -> {
-                Accommodation accommodation = accommodations.get(entry.member().userId());
+                Accommodation accommodation = byStudent.get(entry.member().userId());
                 List<Check> off = accommodation == null ? List.of() : accommodation.checksOff().stream().sorted()
                         .toList();
                 return new RosterRow(entry.member().userId(), entry.member().displayName(),
@@ -177,9 +187,9 @@ public class ExamSettingsView implements Serializable {
         }
     }
 
-    /** The exam, checked again against the launch at each action. */
-    private String staffExam() {
-        return StaffAccess.forExam(login.reviewer(), examId).examId().orElseThrow();
+    /** The staff member, checked again against the launch and the exam at each action. */
+    private ToolSession staff() {
+        return StaffAccess.forExam(login.reviewer(), examId);
     }
 
     private static void message(String clientId, FacesMessage.Severity severity, String text) {
@@ -249,6 +259,11 @@ public class ExamSettingsView implements Serializable {
 
     public void setZip(UploadedFile zip) {
         this.zip = zip;
+    }
+
+    /** The bulk upload's limits, as the screen states them. */
+    public String getBulkLimits() {
+        return bulk.limits().sentence();
     }
 
     public List<ReportRow> getReport() {

@@ -1,16 +1,21 @@
 package org.invigil.exam.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
+import org.invigil.access.control.StaffAccess;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.audit.control.AuditLog;
 import org.invigil.exam.entity.Exam;
 import org.invigil.exam.entity.ExamSettings;
 import org.invigil.exam.entity.ExamSummary;
+import org.invigil.exam.entity.SettingsChanges;
 
-/** Finds and creates exams. */
+/** Finds and creates exams, and changes their settings (audited). */
 @ApplicationScoped
 public class Exams {
 
@@ -19,6 +24,9 @@ public class Exams {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     Clock clock = Clock.systemUTC();
 
@@ -71,13 +79,18 @@ public class Exams {
     }
 
     /**
-     * New settings for the exam. Attempts read the exam's settings when they need them, so a change applies to
-     * every attempt from its next step on (a new attempt starts with them).
+     * New settings for the exam from one of its staff, written to the audit log with what changed (the screen and
+     * the API alike). Attempts read the exam's settings when they need them, so a change applies to every attempt
+     * from its next step on (a new attempt starts with them).
      */
     @Transactional
-    public ExamSettings configure(String examId, ExamSettings settings) {
+    public ExamSettings configure(ToolSession staff, String examId, ExamSettings settings) {
+        StaffAccess.forExam(staff, examId);
         Exam exam = byId(examId).orElseThrow(() -> new ExamUnknown(examId));
+        ExamSettings before = exam.settings();
         exam.configure(settings);
+        audit.record(staff, "configure-exam", "exam:" + examId,
+                SettingsChanges.between(before, exam.settings()).summary());
         return exam.settings();
     }
 

@@ -16,8 +16,6 @@ import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
-import org.invigil.exam.control.Exams;
-import org.invigil.exam.entity.Exam;
 import org.invigil.identity.control.PictureRefused;
 import org.invigil.identity.control.References;
 import org.invigil.identity.entity.ReferencePhoto;
@@ -31,9 +29,6 @@ public class ReferencesResource {
 
     @Inject
     ToolSessions sessions;
-
-    @Inject
-    Exams exams;
 
     @Inject
     References references;
@@ -51,8 +46,7 @@ public class ReferencesResource {
         if (jpeg.length > MAX_BYTES) {
             throw PictureRefused.tooLarge(jpeg.length, MAX_BYTES);
         }
-        Exam exam = exams.byId(examId).orElseThrow();
-        ReferencePhoto photo = references.upload(exam.platformId(), exam.contextId().orElse(""), userId, jpeg);
+        ReferencePhoto photo = references.upload(staff, examId, userId, jpeg);
         return Json.createObjectBuilder().add("id", photo.id()).add("userId", userId)
                 .add("source", photo.source().name().toLowerCase()).add("uploadedBy", staff.userId()).build();
     }

@@ -10,6 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.invigil.access.control.StaffAccess;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.audit.control.AuditLog;
 import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
@@ -24,7 +28,9 @@ import org.invigil.web.control.ProblemException;
  * email or username ({@code 3.jpg}, {@code stu@example.edu.jpg}, {@code student1.jpeg}), matched against the
  * course's students on the roster (NRPS). Each matched photo is stored as an instructor's upload, which must show exactly one face;
  * every file gets a line in the report. Each photo is stored in its own transaction: a rejected one does not undo
- * the others.
+ * the others. The archive is read whole, within {@link ReferenceArchive.Limits} ({@code invigil.photos.bulk-max-bytes},
+ * {@code -max-entries}, {@code -max-entry-bytes}, {@code -max-unpacked-bytes}), before any photo is stored: an archive
+ * over a limit changes nothing. What an upload stored goes to the audit log, also when an error stops it halfway.
  */
 @ApplicationScoped
 public class BulkReferences {
@@ -38,15 +44,60 @@ public class BulkReferences {
     @Inject
     References references;
 
-    public BulkReport upload(String examId, InputStream zip) {
+    @Inject
+    AuditLog audit;
+
+    /** Told once what an upload stored: at its end, or when an error stopped it halfway. */
+    public interface Applied {
+        void stored(BulkReport soFar, boolean complete);
+    }
+
+    @Inject
+    @ConfigProperty(name = "invigil.photos.bulk-max-bytes", defaultValue = "209715200")
+    long maxArchiveBytes;
+
+    @Inject
+    @ConfigProperty(name = "invigil.photos.bulk-max-entries", defaultValue = "2000")
+    int maxEntries;
+
+    @Inject
+    @ConfigProperty(name = "invigil.photos.bulk-max-entry-bytes", defaultValue = "5242880")
+    long maxEntryBytes;
+
+    @Inject
+    @ConfigProperty(name = "invigil.photos.bulk-max-unpacked-bytes", defaultValue = "262144000")
+    long maxUnpackedBytes;
+
+    /** The limits in force on this Invigil. */
+    public ReferenceArchive.Limits limits() {
+        return new ReferenceArchive.Limits(maxArchiveBytes, maxEntries, maxEntryBytes, maxUnpackedBytes);
+    }
+
+    /**
+     * One of the exam's staff stores the archive's photos for the exam's students; audited.
+     *
+     * @param declaredBytes the archive's size as its sender declares it, refused before anything is read or fetched
+     *                      when over the cap; below zero when not declared
+     */
+    public BulkReport upload(ToolSession staff, String examId, InputStream zip, long declaredBytes) {
+        StaffAccess.forExam(staff, examId);
+        ReferenceArchive.Limits limits = limits();
+        ReferenceArchive.refuseIfLarger(declaredBytes, limits);
         Exam exam = exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
         List<Member> students = roster.of(examId).stream().filter(member -> !member.roles().isStaff()).toList();
-        return upload(exam.platformId(), exam.contextId().orElse(""), students, zip,
-                ReferenceArchive.Limits.DEFAULT);
+        return upload(exam.platformId(), exam.contextId().orElse(""), students, zip, limits,
+                (report, complete) -> audit.record(staff, "upload-references-zip", "exam:" + examId,
+                        auditDetail(report, complete)));
     }
 
     BulkReport upload(String platformId, String contextId, List<Member> members, InputStream zip,
                       ReferenceArchive.Limits limits) {
+        return upload(platformId, contextId, members, zip, limits, (report, complete) -> {
+        });
+    }
+
+    BulkReport upload(String platformId, String contextId, List<Member> members, InputStream zip,
+                      ReferenceArchive.Limits limits, Applied applied) {
         List<ReferenceArchive.Entry> entries = ReferenceArchive.read(zip, limits);
         RosterNames names = new RosterNames(members);
         List<Line> lines = new ArrayList<>();
@@ -61,18 +112,35 @@ public class BulkReferences {
                 byMember.computeIfAbsent(member.get().userId(), id -> new ArrayList<>()).add(entry);
             }
         }
-        for (Map.Entry<String, List<ReferenceArchive.Entry>> photos : byMember.entrySet()) {
-            Member member = names.byUserId(photos.getKey());
-            if (photos.getValue().size() > 1) {
-                String files = String.join(", ", photos.getValue().stream().map(ReferenceArchive.Entry::path).toList());
-                photos.getValue().forEach(entry -> lines.add(new Line(entry.path(), Outcome.DUPLICATE,
-                        member.userId(), member.displayName(), "Several files are for this student (" + files
-                        + "); none was used. Keep one and upload again.")));
-            } else {
-                lines.add(store(platformId, contextId, member, photos.getValue().get(0)));
+        boolean complete = false;
+        try {
+            for (Map.Entry<String, List<ReferenceArchive.Entry>> photos : byMember.entrySet()) {
+                Member member = names.byUserId(photos.getKey());
+                if (photos.getValue().size() > 1) {
+                    String files = String.join(", ", photos.getValue().stream().map(ReferenceArchive.Entry::path)
+                            .toList());
+                    photos.getValue().forEach(entry -> lines.add(new Line(entry.path(), Outcome.DUPLICATE,
+                            member.userId(), member.displayName(), "Several files are for this student (" + files
+                            + "); none was used. Keep one and upload again.")));
+                } else {
+                    lines.add(store(platformId, contextId, member, photos.getValue().get(0)));
+                }
             }
+            complete = true;
+        } finally {
+            applied.stored(new BulkReport(lines), complete);
         }
         return new BulkReport(lines);
+    }
+
+    /**
+     * "1 matched, 1 unmatched, 1 rejected, 0 duplicates; stored for students 61"; an upload an error stopped says
+     * so first.
+     */
+    static String auditDetail(BulkReport report, boolean complete) {
+        List<String> stored = report.of(Outcome.MATCHED).stream().map(Line::userId).toList();
+        return (complete ? "" : "stopped by an error; so far ") + report.summary()
+                + (stored.isEmpty() ? "; nothing stored" : "; stored for students " + String.join(", ", stored));
     }
 
     private Line store(String platformId, String contextId, Member member, ReferenceArchive.Entry entry) {

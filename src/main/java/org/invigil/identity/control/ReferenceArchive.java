@@ -1,10 +1,12 @@
 package org.invigil.identity.control;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -15,14 +17,40 @@ import org.invigil.web.control.ProblemException;
 /**
  * The photos of a zip archive an instructor uploads, read in memory and never written to disk. Only the file name of
  * each entry counts (folders inside the archive are ignored, so no entry can point outside it); folders, hidden files
- * and macOS resource forks are skipped. The limits hold against what is actually inflated, not what the archive
- * declares: too many entries or too much in total refuses the archive, one entry too large is reported.
+ * and macOS resource forks are skipped. The archive as sent is capped before a byte of it is read (by the size its
+ * sender declares) and while it is read (by the bytes that actually arrive). The other limits hold against what is
+ * actually inflated, not what the archive declares: too many entries or too much in total refuses the archive, one
+ * entry too large is reported. A refused archive is refused whole, before any photo of it is used.
  */
 public final class ReferenceArchive {
 
-    /** The bounds an archive must stay within. */
-    public record Limits(int maxEntries, long maxEntryBytes, long maxTotalBytes) {
-        public static final Limits DEFAULT = new Limits(2000, 5L * 1024 * 1024, 500L * 1024 * 1024);
+    private static final long MB = 1024 * 1024;
+
+    /**
+     * The bounds an archive must stay within.
+     *
+     * @param maxArchiveBytes  the archive as sent (compressed)
+     * @param maxEntries       entries of any kind, folders and skipped files included
+     * @param maxEntryBytes    one photo, inflated; a larger one is reported, not read
+     * @param maxUnpackedBytes all entries together, inflated (what a zip bomb would blow up)
+     */
+    public record Limits(long maxArchiveBytes, int maxEntries, long maxEntryBytes, long maxUnpackedBytes) {
+
+        public static final Limits DEFAULT = new Limits(200 * MB, 2000, 5 * MB, 250 * MB);
+
+        public Limits {
+            if (maxArchiveBytes < 1 || maxEntries < 1 || maxEntryBytes < 1 || maxUnpackedBytes < 1) {
+                throw new IllegalArgumentException("The limits of a reference-photo archive must be positive: "
+                        + maxArchiveBytes + " bytes, " + maxEntries + " entries, " + maxEntryBytes + " bytes each, "
+                        + maxUnpackedBytes + " bytes unpacked.");
+            }
+        }
+
+        /** The limits as the upload screen states them. */
+        public String sentence() {
+            return "At most " + size(maxArchiveBytes) + " per archive and " + maxEntries + " files, "
+                    + size(maxEntryBytes) + " each, " + size(maxUnpackedBytes) + " once unpacked.";
+        }
     }
 
     /**
@@ -36,11 +64,24 @@ public final class ReferenceArchive {
     private ReferenceArchive() {
     }
 
+    /**
+     * Refuses an archive whose sender declares it larger than the cap ({@code Content-Length}, the size of an uploaded
+     * file), before anything of it is read; {@code declaredBytes} below zero: not declared, the cap then holds while
+     * reading.
+     */
+    public static void refuseIfLarger(long declaredBytes, Limits limits) {
+        if (declaredBytes > limits.maxArchiveBytes()) {
+            throw archiveTooLarge("The archive is " + size(declaredBytes) + "; at most " + size(limits.maxArchiveBytes())
+                    + " is accepted. Upload the photos in several smaller archives.");
+        }
+    }
+
+    /** Reads every entry within the limits, or refuses the whole archive. */
     public static List<Entry> read(InputStream zip, Limits limits) {
         List<Entry> entries = new ArrayList<>();
         long total = 0;
         int seen = 0;
-        try (ZipInputStream in = new ZipInputStream(zip)) {
+        try (ZipInputStream in = new ZipInputStream(new Capped(zip, limits.maxArchiveBytes()))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (++seen > limits.maxEntries()) {
@@ -60,9 +101,9 @@ public final class ReferenceArchive {
                 while ((read = in.read(buffer)) > 0) {
                     size += read;
                     total += read;
-                    if (total > limits.maxTotalBytes()) {
+                    if (total > limits.maxUnpackedBytes()) {
                         throw refused("zip_too_large", "The archive holds more than "
-                                + size(limits.maxTotalBytes()) + " once unpacked; upload it in parts.");
+                                + size(limits.maxUnpackedBytes()) + " once unpacked; upload it in parts.");
                     }
                     if (size > limits.maxEntryBytes()) {
                         tooLarge = true;
@@ -86,10 +127,12 @@ public final class ReferenceArchive {
         return entries;
     }
 
+    /** "200 MB", "4.5 MB", "300 KB", "1000 bytes". */
     static String size(long bytes) {
-        long mb = 1024 * 1024;
-        return bytes >= mb && bytes % mb == 0 ? bytes / mb + " MB" : bytes >= 1024 ? bytes / 1024 + " KB"
-                : bytes + " bytes";
+        if (bytes >= MB) {
+            return bytes % MB == 0 ? bytes / MB + " MB" : String.format(Locale.ROOT, "%.1f MB", bytes / (double) MB);
+        }
+        return bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     /** The last part of the entry's name: {@code photos/3.jpg} and {@code ../../3.jpg} are both {@code 3.jpg}. */
@@ -113,5 +156,54 @@ public final class ReferenceArchive {
 
     private static ProblemException refused(String code, String detail) {
         return new ProblemException(new Problem(422, code, "Archive not used", detail));
+    }
+
+    private static ProblemException archiveTooLarge(String detail) {
+        return new ProblemException(new Problem(413, "zip_archive_too_large", "Archive too large", detail));
+    }
+
+    /** The archive as it arrives, refused as soon as more than the cap has come: no sender's word is trusted. */
+    private static final class Capped extends FilterInputStream {
+
+        private final long cap;
+        private long count;
+
+        Capped(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                counted(read);
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            counted(skipped);
+            return skipped;
+        }
+
+        private void counted(long bytes) {
+            count += bytes;
+            if (count > cap) {
+                throw archiveTooLarge("The archive is larger than " + size(cap) + ", the most accepted. Upload the "
+                        + "photos in several smaller archives.");
+            }
+        }
     }
 }

@@ -19,8 +19,14 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.invigil.access.control.StaffAccess;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.audit.control.AuditLog;
 import org.invigil.crypto.control.Aead;
 import org.invigil.crypto.control.MasterKey;
+import org.invigil.exam.control.ExamUnknown;
+import org.invigil.exam.control.Exams;
+import org.invigil.exam.entity.Exam;
 import org.invigil.identity.entity.ReferencePhoto;
 import org.invigil.outbound.control.PlatformHttp;
 import org.invigil.vision.entity.DescribedFace;
@@ -52,6 +58,12 @@ public class References {
     @Inject
     PlatformHttp http;
 
+    @Inject
+    Exams exams;
+
+    @Inject
+    AuditLog audit;
+
     Clock clock = Clock.systemUTC();
 
     /** A reference usable for a comparison, with its opened descriptor. */
@@ -80,6 +92,16 @@ public class References {
             return best.get().source().name().toLowerCase();
         }
         return lmsPicture.isPresent() ? "lms" : "none";
+    }
+
+    /** One of the exam's staff uploads a student's photo ({@link #upload(String, String, String, byte[])}), audited. */
+    @Transactional
+    public ReferencePhoto upload(ToolSession staff, String examId, String userId, byte[] jpeg) {
+        StaffAccess.forExam(staff, examId);
+        Exam exam = exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
+        ReferencePhoto photo = upload(exam.platformId(), exam.contextId().orElse(""), userId, jpeg);
+        audit.record(staff, "upload-reference", "exam:" + examId, "student " + userId);
+        return photo;
     }
 
     /** An instructor's photo of a student: it must show exactly one face. */

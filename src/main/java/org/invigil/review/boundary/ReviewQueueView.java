@@ -28,6 +28,7 @@ public class ReviewQueueView implements Serializable {
 
     private String token;
     private String exam;
+    private String examId;
     private String examTitle;
     private List<Row> rows = List.of();
 
@@ -42,6 +43,7 @@ public class ReviewQueueView implements Serializable {
                     entry.result().map(result -> result.score()).orElse(null),
                     entry.result().map(result -> result.reviewState().id()).orElse("in progress"),
                     entry.incidents())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+            this.examId = examId;
         } catch (org.invigil.web.control.ProblemException refused) {
             ScreenRefusals.send(refused);
         }
@@ -61,6 +63,11 @@ public class ReviewQueueView implements Serializable {
 
     public void setExam(String exam) {
         this.exam = exam;
+    }
+
+    /** The queue's exam, once the reviewer is let in; for the panels of the page. */
+    public String getExamId() {
+        return examId;
     }
 
     public String getCourse() {

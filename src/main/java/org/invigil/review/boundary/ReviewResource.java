@@ -14,9 +14,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.audit.entity.AuditEntry;
 import org.invigil.journey.control.Journey;
 import org.invigil.monitoring.boundary.IncidentsJson;
 import org.invigil.monitoring.control.Incidents;
@@ -28,8 +30,9 @@ import org.invigil.web.control.ProblemException;
 
 /**
  * The review API for an exam's staff ({@code /api/review/...}), on which the review screens are built: the queue,
- * an attempt with its evidence, decisions, the audit trail, and pausing, resuming or ending a student's monitoring
- * with a reason ({@code POST /api/review/sessions/{id}/pause|resume|end}, {@code {"reason": "..."}}).
+ * an attempt with its evidence, decisions, the audit trail (the attempt's and the exam's), and pausing, resuming or
+ * ending a student's monitoring with a reason ({@code POST /api/review/sessions/{id}/pause|resume|end},
+ * {@code {"reason": "..."}}).
  */
 @Path("review")
 @Produces(MediaType.APPLICATION_JSON)
@@ -159,8 +162,20 @@ public class ReviewResource {
     @GET
     @Path("sessions/{id}/audit")
     public JsonObject audit(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        return auditJson(reviews.auditOf(staff(authorization), id));
+    }
+
+    /** The exam's own audit trail: settings, accommodations and reference photos changed, queue and report viewed. */
+    @GET
+    @Path("exams/{examId}/audit")
+    public JsonObject examAudit(@HeaderParam("Authorization") String authorization,
+                                @PathParam("examId") String examId) {
+        return auditJson(reviews.auditOfExam(staff(authorization), examId));
+    }
+
+    private static JsonObject auditJson(List<AuditEntry> audit) {
         JsonArrayBuilder entries = Json.createArrayBuilder();
-        reviews.auditOf(staff(authorization), id).forEach(entry -> entries.add(Json.createObjectBuilder()
+        audit.forEach(entry -> entries.add(Json.createObjectBuilder()
                 .add("at", entry.occurredAt().toString()).add("actor", entry.actorName())
                 .add("action", entry.action()).add("detail", entry.detail() == null ? "" : entry.detail())));
         return Json.createObjectBuilder().add("entries", entries).build();

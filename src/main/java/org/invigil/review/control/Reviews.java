@@ -186,6 +186,16 @@ public class Reviews {
         return audit.about("session:" + sessionId);
     }
 
+    /**
+     * What was done to the exam: its settings, accommodations and reference photos changed, its queue and report
+     * viewed and exported; oldest first.
+     */
+    @Transactional
+    public List<org.invigil.audit.entity.AuditEntry> auditOfExam(ToolSession staff, String examId) {
+        StaffAccess.forExam(staff, examId, exams.byId(examId).map(exam -> exam.platformId()).orElse(""));
+        return audit.about("exam:" + examId);
+    }
+
     private ProctoringSession reviewable(ToolSession staff, String sessionId) {
         ProctoringSession session = sessions.byId(sessionId);
         StaffAccess.forExam(staff, session.examId(), session.platformId());

@@ -18,14 +18,15 @@ import java.util.Set;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.control.ToolSessions;
+import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.entity.Check;
-import org.invigil.session.control.ProctoringSessions;
+import org.invigil.session.control.Accommodations;
 import org.invigil.web.control.Problem;
 import org.invigil.web.control.ProblemException;
 
 /**
  * An instructor switches individual checks off for one student: {@code PUT /api/exams/{exam}/accommodations/{user}}
- * with {@code {"checksOff": ["head-pose", ...], "note": "..."}}.
+ * with {@code {"checksOff": ["head-pose", ...], "note": "..."}}; audited.
  */
 @Path("exams/{examId}/accommodations/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,13 +36,13 @@ public class AccommodationsResource {
     ToolSessions toolSessions;
 
     @Inject
-    ProctoringSessions sessions;
+    Accommodations accommodations;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject put(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId,
                           @PathParam("userId") String userId, JsonObject body) {
-        StaffAccess.forExam(toolSessions.open(BearerToken.from(authorization)), examId);
+        ToolSession staff = StaffAccess.forExam(toolSessions.open(BearerToken.from(authorization)), examId);
         Set<Check> off = EnumSet.noneOf(Check.class);
         if (body == null || body.get("checksOff") == null || body.get("checksOff").getValueType()
                 != JsonValue.ValueType.ARRAY) {
@@ -52,7 +53,7 @@ public class AccommodationsResource {
             off.add(Check.of(id).orElseThrow(() -> new ProblemException(Problem.badRequest("check_unknown",
                     "Unknown check \"" + id + "\"; known: camera, identity, liveness, head-pose, browser, audio."))));
         }
-        sessions.accommodate(examId, userId, off, body.getString("note", null));
+        accommodations.change(staff, examId, userId, off, body.getString("note", null));
         JsonArrayBuilder list = Json.createArrayBuilder();
         off.forEach(check -> list.add(check.id()));
         return Json.createObjectBuilder().add("examId", examId).add("userId", userId).add("checksOff", list).build();

@@ -157,6 +157,20 @@ class ExamSettingsBrowserIT {
         List<String> cysChecks = checks(json(get("/api/proctoring/session", token(lms, exam, cy))));
         assertFalse(cysChecks.contains("identity"), cysChecks.toString());
 
+        // What the screen changed is in the exam's audit trail, with who and what.
+        String staff = token(lms, exam, teacher);
+        List<JsonObject> audit = audit(examId(staff), staff);
+        JsonObject configured = lastEntry(audit, "configure-exam", "→ 7 s");
+        assertEquals("Sett Ings", configured.getString("actor"));
+        assertTrue(configured.getString("detail").contains("head pose on")
+                && configured.getString("detail").contains("audio off")
+                && configured.getString("detail").contains("consent note"), configured.toString());
+        JsonObject uploaded = lastEntry(audit, "upload-references-zip", "1 matched, 1 unmatched, 1 rejected");
+        assertTrue(uploaded.getString("detail").contains("stored for students 61"), uploaded.toString());
+        assertEquals("Sett Ings", uploaded.getString("actor"));
+        JsonObject accommodated = lastEntry(audit, "accommodate", "student 63: identity off");
+        assertTrue(accommodated.getString("detail").contains("Identity checked in person"), accommodated.toString());
+
         // The queue links back here within the same cookie-free session.
         chromium.click("#queue-link");
         chromium.waitFor("#settings-link");
@@ -192,6 +206,103 @@ class ExamSettingsBrowserIT {
         JsonObject report = json(postZip(examId, staff, zip(Map.of("user61@example.com.jpg",
                 TestPictures.referencePerson(), "nobody.jpg", TestPictures.referencePerson()))));
         assertTrue(report.getString("summary").startsWith("1 matched, 1 unmatched"), report.toString());
+    }
+
+    @Test
+    void settingsAccommodationsAndPhotosChangedThroughTheApiAreAudited() throws Exception {
+        String staff = token(lms, exam, teacher);
+        String examId = examId(staff);
+        // Only the frame interval changes (never to 7, the screen test's value; the checks stay as they are).
+        JsonObject before = json(get("/api/exams/" + examId + "/settings", staff));
+        int interval = before.getInt("frameIntervalSeconds") == 5 ? 6 : 5;
+        String changed = jakarta.json.Json.createObjectBuilder(before).add("frameIntervalSeconds", interval).build()
+                .toString();
+        assertEquals(200, putSettings(examId, staff, changed).statusCode());
+        HttpResponse<String> accommodation = send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/" + examId
+                        + "/accommodations/62")).header("Authorization", "Bearer " + staff)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"audio\"], \"note\": \"Hearing aid.\"}"))
+                .build());
+        assertEquals(200, accommodation.statusCode(), accommodation.body());
+        HttpResponse<String> photo = org.invigil.journey.boundary.ProctoringApiIT.put("/api/exams/" + examId
+                + "/references/61", staff, TestPictures.referencePerson());
+        assertEquals(200, photo.statusCode(), photo.body());
+        JsonObject report = json(postZip(examId, staff, zip(Map.of("61.jpg", TestPictures.referencePerson(),
+                "nobody-at-all.jpg", TestPictures.referencePerson()))));
+        assertTrue(report.getString("summary").startsWith("1 matched, 1 unmatched"), report.toString());
+
+        List<JsonObject> audit = audit(examId, staff);
+        JsonObject configured = lastEntry(audit, "configure-exam", "frame interval " + before.getInt(
+                "frameIntervalSeconds") + " → " + interval + " s");
+        assertEquals("Sett Ings", configured.getString("actor"));
+        assertFalse(configured.getString("detail").contains("checks:"), "only what changed: " + configured);
+        lastEntry(audit, "accommodate", "student 62: audio off");
+        lastEntry(audit, "upload-reference", "student 61");
+        lastEntry(audit, "upload-references-zip", "1 matched, 1 unmatched, 0 rejected, 0 duplicates; stored for "
+                + "students 61");
+
+        String student = token(lms, exam, ann);
+        refused(get("/api/review/exams/" + examId + "/audit", student), 403, "staff_only");
+        refused(get("/api/review/exams/" + examId + "/audit", token(lms, otherExam, otherTeacher)), 403,
+                "other_exam");
+    }
+
+    /** The exam's audit trail as the review API gives it, oldest first. */
+    static List<JsonObject> audit(String examId, String staff) throws Exception {
+        return json(get("/api/review/exams/" + examId + "/audit", staff)).getJsonArray("entries")
+                .getValuesAs(JsonObject.class);
+    }
+
+    /** The newest entry of the action whose detail contains the fragment. */
+    static JsonObject lastEntry(List<JsonObject> audit, String action, String fragment) {
+        return audit.stream().filter(entry -> entry.getString("action").equals(action)
+                        && entry.getString("detail").contains(fragment)).reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no " + action + " entry with \"" + fragment + "\" in "
+                        + audit));
+    }
+
+    @Test
+    void anArchiveDeclaredOverTheCapIsRefusedBeforeItIsRead() throws Exception {
+        String staff = token(lms, exam, teacher);
+        String examId = examId(staff);
+        // Announces 2 GB (over any sane invigil.photos.bulk-max-bytes) and sends none of it: the answer can only
+        // come from the declared length. A raw socket, since HTTP clients will not announce a body they do not send.
+        java.net.URI uri = DeployedTool.at("/api/exams/" + examId + "/references.zip");
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST " + uri.getRawPath() + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                    + "Authorization: Bearer " + staff + "\r\n"
+                    + "Content-Type: application/zip\r\n"
+                    + "Accept: application/json\r\n"
+                    + "Content-Length: 2000000000\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = readAnswer(socket.getInputStream(), "zip_archive_too_large");
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("\"code\":\"zip_archive_too_large\""), answer);
+            assertTrue(answer.contains("at most"), answer);
+        }
+    }
+
+    /** What the server answers, up to the closing of the connection, the marker, or 30 s. */
+    private static String readAnswer(java.io.InputStream in, String marker) throws java.io.IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                answer.write(buffer, 0, read);
+                String text = answer.toString(StandardCharsets.UTF_8);
+                if (text.contains(marker) && text.contains("}")) {
+                    break;
+                }
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            // what came so far is the answer
+        }
+        return answer.toString(StandardCharsets.UTF_8);
     }
 
     /**

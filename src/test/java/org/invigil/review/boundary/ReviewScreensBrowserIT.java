@@ -3,13 +3,16 @@ package org.invigil.review.boundary;
 import static org.invigil.journey.boundary.ProctoringApiIT.send;
 import static org.invigil.journey.boundary.ProctoringApiIT.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import org.invigil.DeployedTool;
+import org.invigil.a11y.Axe;
 import org.invigil.LmsFlows;
 import org.invigil.browser.Browsers;
 import org.invigil.browser.Chromium;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The review screens (Faces with PrimeFaces) in real Chromium with every cookie blocked: from the instructor's
  * launch page to the queue, an attempt's incidents with their evidence pictures, and a decision that reaches the
- * gradebook.
+ * gradebook; the queue's email panel, where an instructor subscribes to the exam and an integrity officer to every
+ * exam, the same subscriptions the notifications API reports.
  */
 class ReviewScreensBrowserIT {
 
@@ -44,6 +48,7 @@ class ReviewScreensBrowserIT {
     static Course course;
     static ResourceLink exam;
     static User teacher;
+    static User dean;
     static String staff;
 
     @BeforeAll
@@ -51,7 +56,8 @@ class ReviewScreensBrowserIT {
         lms = LtiPlatformSimulator.start(Flavor.MOODLE);
         LmsFlows.registerDynamically(lms);
         teacher = lms.user("50", "Vera", "Verdict");
-        course = lms.course("5", "Logic").enrol(teacher, Role.INSTRUCTOR)
+        dean = lms.user("53", "Dean", "Watch").institutionRoles(Role.ADMINISTRATOR);
+        course = lms.course("5", "Logic").enrol(teacher, Role.INSTRUCTOR).enrol(dean, Role.INSTRUCTOR)
                 .enrol(lms.user("51", "Duo", "Faces"), Role.LEARNER).enrol(lms.user("52", "Ida", "Verified"), Role.LEARNER);
         exam = LmsFlows.deepLinkExam(lms, course, teacher, "Logic exam");
         staff = token(lms, exam, teacher);
@@ -139,5 +145,104 @@ class ReviewScreensBrowserIT {
                 .filter(score -> "FullyGraded".equals(score.gradingProgress())), "no decision: " + lms.rejections());
         assertTrue(decided.comment().contains("confirmed") && decided.comment().contains("two people shared the exam"),
                 decided.comment());
+    }
+
+    @Test
+    void anInstructorSubscribesToEmailOnTheQueueWithoutAnyCookie() throws Exception {
+        String examId = ProctoringApiIT.examId(staff);
+        Chromium chromium = queueAs(teacher);
+        assertEquals("Email me when an attempt needs review", chromium.text("#email-heading"));
+        assertEquals("user50@example.com", chromium.find("#email\\:address").getAttribute("value"),
+                "the address the launch gave");
+        assertTrue(chromium.findAll("#email\\:subscribe-platform").isEmpty(),
+                "an instructor subscribes to their exam, not to every exam");
+        assertTrue(chromium.findAll("#email-off").isEmpty(), "the tests' Invigil has email on");
+        assertTrue(chromium.findAll("#no-subscription").size() == 1, chromium.text("#email-panel"));
+
+        // An address the control refuses: its sentence next to the field, nothing stored, no error page.
+        chromium.type("#email\\:address", "vera at example");
+        chromium.click("#email\\:subscribe-exam");
+        chromium.waitFor("#email\\:address-message.ui-message-error");
+        assertTrue(chromium.text("#email\\:address-message").contains("is not an email address"),
+                chromium.text("#email\\:address-message"));
+        assertTrue(subscriptions(staff).isEmpty());
+        chromium.screenshot("email-0-refused");
+
+        chromium.type("#email\\:address", "vera.verdict@example.edu");
+        chromium.click("#email\\:subscribe-exam");
+        chromium.waitFor(".subscription-exam");
+        assertTrue(chromium.text(".subscription-exam").contains("vera.verdict@example.edu"),
+                chromium.text(".subscription-exam"));
+        assertTrue(chromium.text("#email\\:email-messages").contains("You will get an email at "
+                + "vera.verdict@example.edu"), chromium.text("#email\\:email-messages"));
+        String shown = chromium.find(".subscription-exam").getAttribute("data-id");
+        chromium.screenshot("email-1-subscribed");
+        assertNoSeriousViolationsInThePanel(chromium);
+
+        // The very subscription the API reports, and it is still listed on a fresh visit.
+        List<JsonObject> listed = subscriptions(staff);
+        assertEquals(1, listed.size(), listed.toString());
+        assertEquals(shown, listed.get(0).getString("id"));
+        assertEquals("exam", listed.get(0).getString("scope"));
+        assertEquals(examId, listed.get(0).getString("examId"));
+        assertEquals("vera.verdict@example.edu", listed.get(0).getString("email"));
+        chromium.open(chromium.url());
+        chromium.waitFor(".subscription-exam");
+        assertEquals(shown, chromium.find(".subscription-exam").getAttribute("data-id"));
+
+        chromium.click("#email\\:unsubscribe-exam");
+        chromium.waitFor("#no-subscription");
+        assertTrue(chromium.findAll(".subscription-exam").isEmpty());
+        assertTrue(subscriptions(staff).isEmpty(), "unsubscribed through the screen");
+        chromium.screenshot("email-2-unsubscribed");
+        chromium.assertNoJsErrors("favicon", "Failed to load resource");
+    }
+
+    @Test
+    void anIntegrityOfficerSubscribesToEveryExamOnTheQueue() throws Exception {
+        String officer = token(lms, exam, dean);
+        Chromium chromium = queueAs(dean);
+        assertEquals("user53@example.com", chromium.find("#email\\:address").getAttribute("value"));
+        chromium.click("#email\\:subscribe-platform");
+        chromium.waitFor(".subscription-platform");
+        assertTrue(chromium.text(".subscription-platform").contains("user53@example.com"),
+                chromium.text(".subscription-platform"));
+        assertTrue(chromium.findAll(".subscription-exam").isEmpty(), "only what was asked for");
+        List<JsonObject> listed = subscriptions(officer);
+        assertEquals(1, listed.size(), listed.toString());
+        assertEquals(chromium.find(".subscription-platform").getAttribute("data-id"), listed.get(0).getString("id"));
+        assertEquals("platform", listed.get(0).getString("scope"));
+        assertFalse(listed.get(0).containsKey("examId"), listed.toString());
+        chromium.screenshot("email-3-officer-subscribed");
+
+        chromium.click("#email\\:unsubscribe-platform");
+        chromium.waitFor("#no-subscription");
+        assertTrue(subscriptions(officer).isEmpty());
+        chromium.assertNoJsErrors("favicon", "Failed to load resource");
+    }
+
+    /** The review queue as the staff member opens it from their launch, every cookie blocked. */
+    private Chromium queueAs(User user) {
+        BrowserResponse launch = lms.launch(LaunchRequest.resourceLink(exam).as(user)).run();
+        Chromium chromium = browsers.start(Chromium.options().blockCookies());
+        chromium.open(launch.uri());
+        chromium.waitFor("#review-link");
+        chromium.click("#review-link");
+        chromium.waitFor("#email\\:address");
+        return chromium;
+    }
+
+    /** The person's subscriptions as the notifications API reports them. */
+    private static List<JsonObject> subscriptions(String token) throws Exception {
+        return ProctoringApiIT.json(ProctoringApiIT.get("/api/notifications", token)).getJsonArray("subscriptions")
+                .getValuesAs(JsonObject.class);
+    }
+
+    /** axe-core on the queue page, judged on the email panel (the rest of the page is not this test's). */
+    private static void assertNoSeriousViolationsInThePanel(Chromium chromium) {
+        List<Axe.Violation> inPanel = Axe.run(chromium, "review queue").seriousOrCritical().stream()
+                .filter(violation -> violation.targets().stream().anyMatch(target -> target.contains("email")
+                        || target.contains("subscription") || target.contains("address"))).toList();
+        assertTrue(inPanel.isEmpty(), "axe-core in the email panel: " + inPanel);
     }
 }
