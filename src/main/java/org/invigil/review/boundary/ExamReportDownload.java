@@ -14,7 +14,8 @@ import org.invigil.web.control.ProblemException;
 
 /**
  * The exam report as a CSV or PDF download for the reviewer of this HTTP session (which travels in the URL), with
- * the report page's filter as query parameters ({@code state}, {@code rule}, {@code min}, {@code max}, {@code q}).
+ * the report page's filter as query parameters ({@code state}, {@code rule}, {@code min}, {@code max}, {@code q}),
+ * and {@code exam} when an integrity officer looks at another exam than their launch's.
  */
 @WebServlet({"/review/report.csv", "/review/report.pdf"})
 public class ExamReportDownload extends HttpServlet {
@@ -36,7 +37,7 @@ public class ExamReportDownload extends HttpServlet {
         ExamReportExport.File file;
         try {
             ToolSession reviewer = login.reviewer();
-            file = reports.export(reviewer, reviewer.examId().orElse(""), filter, format);
+            file = reports.export(reviewer, login.examOf(request.getParameter("exam")), filter, format);
         } catch (ProblemException e) {
             response.sendError(e.problem().status(), e.problem().detail());
             return;

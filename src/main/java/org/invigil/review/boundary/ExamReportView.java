@@ -30,6 +30,7 @@ public class ExamReportView implements Serializable {
     ExamReports reports;
 
     private String token;
+    private String exam;
     private String refusal;
     private ExamReport report;
     private List<ExamReport.Row> rows = List.of();
@@ -46,7 +47,7 @@ public class ExamReportView implements Serializable {
         try {
             login.enter(token);
             ToolSession reviewer = login.reviewer();
-            report = reports.of(reviewer, reviewer.examId().orElse(""));
+            report = reports.of(reviewer, login.examOf(exam));
         } catch (ProblemException e) {
             refusal = e.problem().detail();
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(e.problem().status());
@@ -115,6 +116,14 @@ public class ExamReportView implements Serializable {
 
     public String getOverTimeChart() {
         return overTimeChart;
+    }
+
+    public String getExam() {
+        return exam;
+    }
+
+    public void setExam(String exam) {
+        this.exam = exam;
     }
 
     public String getToken() {

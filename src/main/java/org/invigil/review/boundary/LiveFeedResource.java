@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -15,8 +16,8 @@ import org.invigil.review.control.LiveMonitor;
 
 /**
  * {@code GET /api/review/live}: Server-Sent Events for the live monitor screen, in the screen's own HTTP session
- * (the URL's {@code ;jsessionid}, as the review screens keep it): a "change" event whenever the reviewer's exam
- * changes, a "ping" now and then. The events carry no data; the screen fetches what changed.
+ * (the URL's {@code ;jsessionid}, as the review screens keep it): a "change" event whenever the exam changes (the
+ * reviewer's, or {@code ?exam=} for an integrity officer), a "ping" now and then. The events carry no data; the screen fetches what changed.
  */
 @Path("review/live")
 public class LiveFeedResource {
@@ -32,10 +33,12 @@ public class LiveFeedResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void watch(@Context SseEventSink sink, @Context Sse sse) {
+    public void watch(@QueryParam("exam") String exam, @Context SseEventSink sink, @Context Sse sse) {
         ToolSession reviewer = login.reviewer();
-        String examId = reviewer.examId().orElseThrow(() -> new SessionRefused(403, "exam_missing",
-                "Open the live monitor from an exam's page."));
+        String examId = login.examOf(exam);
+        if (examId.isEmpty()) {
+            throw new SessionRefused(403, "exam_missing", "Open the live monitor from an exam's page.");
+        }
         monitor.tiles(reviewer, examId); // the same access check as the screen
         // an event without data is never dispatched by EventSource: each carries its own name as data
         sink.send(sse.newEventBuilder().name("ready").data("ready").reconnectDelay(2000).build());

@@ -51,6 +51,7 @@ public class LiveMonitorView implements Serializable {
     Journey journey;
 
     private String token;
+    private String exam;
     private List<TileRow> tiles = List.of();
     private LiveMonitor.Learners learners;
     private Instant learnersReadAt;
@@ -72,7 +73,7 @@ public class LiveMonitorView implements Serializable {
     }
 
     public void refresh() {
-        String examId = login.reviewer().examId().orElseThrow();
+        String examId = login.examOf(exam);
         List<LiveMonitor.Tile> now = monitor.tiles(login.reviewer(), examId);
         tiles = now.stream().map(LiveMonitorView::row).toList();
         Instant at = Clock.systemUTC().instant();
@@ -129,7 +130,8 @@ public class LiveMonitorView implements Serializable {
 
     /** The live feed's address in this screen's HTTP session. */
     public String getFeedUrl() {
-        return inSession("/api/review/live");
+        return inSession("/api/review/live" + (exam == null || exam.isBlank() ? "" : "?exam="
+                + java.net.URLEncoder.encode(exam, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The address of a student's live picture in this screen's HTTP session. */
@@ -183,6 +185,14 @@ public class LiveMonitorView implements Serializable {
 
     public String getToken() {
         return token;
+    }
+
+    public String getExam() {
+        return exam;
+    }
+
+    public void setExam(String exam) {
+        this.exam = exam;
     }
 
     public void setToken(String token) {

@@ -30,6 +30,7 @@ public class ReviewQueueView implements Serializable {
     private String exam;
     private String examId;
     private String examTitle;
+    private boolean ownExam;
     private List<Row> rows = List.of();
 
     public void load() {
@@ -44,6 +45,7 @@ public class ReviewQueueView implements Serializable {
                     entry.result().map(result -> result.reviewState().id()).orElse("in progress"),
                     entry.incidents())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
             this.examId = examId;
+            ownExam = reviewer.examId().map(examId::equals).orElse(false);
         } catch (org.invigil.web.control.ProblemException refused) {
             ScreenRefusals.send(refused);
         }
@@ -68,6 +70,14 @@ public class ReviewQueueView implements Serializable {
     /** The queue's exam, once the reviewer is let in; for the panels of the page. */
     public String getExamId() {
         return examId;
+    }
+
+    /**
+     * Whether the queue is of the reviewer's own launch exam; an integrity officer looking at another course's exam
+     * gets its live monitor and report, not its settings (those stay with the course's staff).
+     */
+    public boolean isOwnExam() {
+        return ownExam;
     }
 
     public String getCourse() {

@@ -35,4 +35,12 @@ public class ReviewerLogin implements Serializable {
     public ToolSession reviewer() {
         return sessions.open(token);
     }
+
+    /**
+     * The exam a screen is about: the one the page names (an integrity officer going through the platform's exams),
+     * else the reviewer's launch exam. Whether the reviewer may see it is the screen's control's check.
+     */
+    public String examOf(String requested) {
+        return requested != null && !requested.isBlank() ? requested : reviewer().examId().orElse("");
+    }
 }

@@ -221,6 +221,37 @@ class ReviewScreensBrowserIT {
         chromium.assertNoJsErrors("favicon", "Failed to load resource");
     }
 
+    @Test
+    void anIntegrityOfficerFollowsAnotherCoursesExamToItsLiveMonitorAndReport() throws Exception {
+        User other = lms.user("54", "Otto", "Ethics");
+        Course ethics = lms.course("6", "Ethics").enrol(other, Role.INSTRUCTOR);
+        LmsFlows.deepLinkExam(lms, ethics, other, "Ethics exam");
+        BrowserResponse launch = lms.launch(LaunchRequest.resourceLink(exam).as(dean)).run();
+        Chromium chromium = browsers.start(Chromium.options().blockCookies());
+        chromium.open(launch.uri());
+        chromium.click("#officer-link");
+        chromium.waitFor(".exam-link");
+        chromium.js("[...document.querySelectorAll('.exam-link')].find(a => a.textContent === 'Ethics exam').click()");
+        chromium.waitFor("#live-link");
+        assertTrue(chromium.findAll("#settings-link").isEmpty(), "another course's settings stay with its staff");
+
+        chromium.click("#live-link");
+        chromium.waitForAttribute("#feed-status", "data-state", "open", java.time.Duration.ofSeconds(10));
+        String grid = chromium.text("#live");
+        assertTrue(grid.contains("No student has opened the exam yet") && !grid.contains("Duo Faces"),
+                "the Ethics exam's monitor, not the officer's own Logic exam: " + grid);
+        chromium.screenshot("officer-1-other-exam-live");
+
+        chromium.click("#review a");
+        chromium.waitFor("#report-link");
+        chromium.click("#report-link");
+        chromium.waitFor("#exam-title");
+        assertEquals("Ethics exam", chromium.text("#exam-title"));
+        String csv = chromium.find("a.export-link").getAttribute("href");
+        assertTrue(csv.contains("exam="), "the export is of the same exam: " + csv);
+        chromium.assertNoJsErrors("favicon", "Failed to load resource");
+    }
+
     /** The review queue as the staff member opens it from their launch, every cookie blocked. */
     private Chromium queueAs(User user) {
         BrowserResponse launch = lms.launch(LaunchRequest.resourceLink(exam).as(user)).run();
