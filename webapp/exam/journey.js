@@ -242,8 +242,22 @@ function cameraPanel() {
     await videoReady(video);
   };
 
-  /** Turns the camera on when it is off; shows what to do when it cannot. */
-  async function ensure() {
+  /**
+   * Turns the camera on when it is off; shows what to do when it cannot. Asked again while the camera is starting
+   * (the check button pressed during "Starting the camera…"), it waits for that start rather than opening a second
+   * camera stream.
+   */
+  let starting = null;
+  function ensure() {
+    if (!starting) {
+      starting = ensureOnce().finally(() => {
+        starting = null;
+      });
+    }
+    return starting;
+  }
+
+  async function ensureOnce() {
     if (live(ctx.stream)) {
       if (video.srcObject !== ctx.stream || !video.videoWidth) {
         await attach();
