@@ -116,8 +116,8 @@ public class ExamSettingsView implements Serializable {
     public void save() {
         try {
             form = SettingsForm.of(exams.configure(staff(), examId, form.toSettings()));
-            message(null, FacesMessage.SEVERITY_INFO, "Settings saved. Students who open the exam from now on get "
-                    + "them.");
+            message(null, FacesMessage.SEVERITY_INFO, "Settings saved. Attempts under way keep to what their "
+                    + "students consented to: a check switched on, or a longer retention, applies to new attempts only.");
         } catch (ProblemException e) {
             message(null, FacesMessage.SEVERITY_ERROR, e.problem().detail());
         } catch (IllegalArgumentException e) {

@@ -81,7 +81,8 @@ public class Exams {
     /**
      * New settings for the exam from one of its staff, written to the audit log with what changed (the screen and
      * the API alike). Attempts read the exam's settings when they need them, so a change applies to every attempt
-     * from its next step on (a new attempt starts with them).
+     * from its next step on, within what each attempt's student consented to: a check switched on, or a longer
+     * retention, reaches only attempts that start after it.
      */
     @Transactional
     public ExamSettings configure(ToolSession staff, String examId, ExamSettings settings) {
