@@ -213,9 +213,12 @@ public class ProctoringApiIT {
         assertNothingInClear(lastEvidenceSample, "Stu Dent");
     }
 
-    /** No stretch of the picture is in the database files, while the student's name (a positive control) is. */
+    /**
+     * No stretch of the picture is in the database files, while the student's name (a positive control) is: Derby's
+     * files by default, PostgreSQL's cluster directory (with its write-ahead log) in the PostgreSQL run of .ci/postgres.
+     */
     static void assertNothingInClear(byte[] picture, String knownText) throws IOException {
-        Path data = Path.of(System.getProperty("invigil.it.data-dir"), "derby");
+        Path data = Path.of(System.getProperty("invigil.it.database-files"));
         byte[] middle = Arrays.copyOfRange(picture, picture.length / 2, picture.length / 2 + 48);
         boolean controlFound = false;
         try (Stream<Path> files = Files.walk(data)) {
