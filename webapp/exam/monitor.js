@@ -31,7 +31,8 @@ const ctx = {
     focus: 'regained',
     fullscreen: document.fullscreenElement ? 'enter' : 'exit',
   }),
-  audioContext: null, early: [], ready: false, multipleScreens: false, storeKind: null, checks: null, paused: false, pauseTimer: null,
+  audioContext: null, early: [], ready: false, multipleScreens: false, storeKind: null, checks: null,
+  paused: false, pauseTimer: null,
 };
 
 const RESUME_CHECK_MS = 5000;

@@ -82,6 +82,7 @@ public class Observations {
             throw MonitoringRefused.replayed(sequence);
         }
         if (!session.isMonitoring()) {
+            recentFrames.forget(sessionId); // paused meanwhile: this frame must not become evidence later
             return session.state();
         }
         Optional<Face> face = analysis.faces().stream().findFirst();
@@ -109,8 +110,10 @@ public class Observations {
         window.sort(Comparator.comparing(Observation::capturedAt));
         FrameRules.Timeline timeline = new FrameRules.Timeline(window, exam.settings(), active, session.baselineYaw(),
                 session.baselinePitch(), "Invigil vision engine", Pictures.models(analysis));
+        Instant evidenceFrom = session.resumedAt().filter(resumed -> resumed.isAfter(at.minusSeconds(60)))
+                .orElse(at.minusSeconds(60)); // nothing from before a pause
         incidents.applyFindings(session, FrameRules.evaluate(timeline), FrameRules.applicable(active), at,
-                recentFrames.since(sessionId, at.minusSeconds(60)));
+                recentFrames.since(sessionId, evidenceFrom));
         return session.state();
     }
 }
