@@ -108,6 +108,10 @@ public class LiveMonitorView implements Serializable {
 
     public void confirm() {
         FacesContext faces = FacesContext.getCurrentInstance();
+        if (action == null) { // confirmed twice: the first one did it
+            refresh();
+            return;
+        }
         try {
             switch (action) {
                 case PAUSE -> journey.pauseByStaff(login.reviewer(), actionSession, reason);
