@@ -147,11 +147,7 @@ public class ProctoringSessions {
         Set<String> with = new java.util.HashSet<>();
         em.createQuery("select s.id, s.userId, s.consentedChecks from ProctoringSession s where s.examId = :exam",
                 Object[].class).setParameter("exam", examId).getResultList().forEach(row -> {
-                    Set<Check> inForce = EnumSet.copyOf(settings.checks());
-                    Accommodation accommodation = accommodations.get((String) row[1]);
-                    if (accommodation != null) {
-                        inForce.removeAll(accommodation.checksOff());
-                    }
+                    Set<Check> inForce = inForce(settings, accommodations.get((String) row[1]));
                     if (ProctoringSession.withinConsent(inForce, (String) row[2]).contains(check)) {
                         with.add((String) row[0]);
                     }
@@ -162,8 +158,12 @@ public class ProctoringSessions {
     /** The exam's checks less those the student's accommodation switches off. */
     @Transactional
     public Set<Check> activeChecks(ExamSettings settings, String examId, String userId) {
+        return inForce(settings, em.find(Accommodation.class, new Accommodation.Key(examId, userId)));
+    }
+
+    /** The exam's checks less those the accommodation (may be null) switches off. */
+    private static Set<Check> inForce(ExamSettings settings, Accommodation accommodation) {
         Set<Check> active = settings.checks().isEmpty() ? EnumSet.noneOf(Check.class) : EnumSet.copyOf(settings.checks());
-        Accommodation accommodation = em.find(Accommodation.class, new Accommodation.Key(examId, userId));
         if (accommodation != null) {
             active.removeAll(accommodation.checksOff());
         }
