@@ -79,6 +79,13 @@ public class Exams {
     }
 
     /**
+     * The staff member, if they may review the exam: one of its own staff, or an integrity officer of its platform.
+     */
+    public ToolSession reviewer(ToolSession staff, String examId) {
+        return StaffAccess.forExam(staff, examId, byId(examId).map(Exam::platformId).orElse(""));
+    }
+
+    /**
      * New settings for the exam from one of its staff, written to the audit log with what changed (the screen and
      * the API alike). Attempts read the exam's settings when they need them, so a change applies to every attempt
      * from its next step on, within what each attempt's student consented to: a check switched on, or a longer

@@ -9,15 +9,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.invigil.access.control.SessionRefused;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.review.control.LiveFeed;
-import org.invigil.review.control.LiveMonitor;
 
 /**
  * {@code GET /api/review/live}: Server-Sent Events for the live monitor screen, in the screen's own HTTP session
  * (the URL's {@code ;jsessionid}, as the review screens keep it): a "change" event whenever the exam changes (the
- * reviewer's, or {@code ?exam=} for an integrity officer), a "ping" now and then. The events carry no data; the screen fetches what changed.
+ * reviewer's, or {@code ?exam=} for an integrity officer), a "ping" now and then. The events carry no data; the
+ * screen fetches what changed.
  */
 @Path("review/live")
 public class LiveFeedResource {
@@ -26,23 +25,13 @@ public class LiveFeedResource {
     ReviewerLogin login;
 
     @Inject
-    LiveMonitor monitor;
-
-    @Inject
     LiveFeed feed;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void watch(@QueryParam("exam") String exam, @Context SseEventSink sink, @Context Sse sse) {
         ToolSession reviewer = login.reviewer();
-        String examId = login.examOf(exam);
-        if (examId.isEmpty()) {
-            throw new SessionRefused(403, "exam_missing", "Open the live monitor from an exam's page.");
-        }
-        monitor.tiles(reviewer, examId); // the same access check as the screen
-        // an event without data is never dispatched by EventSource: each carries its own name as data
-        sink.send(sse.newEventBuilder().name("ready").data("ready").reconnectDelay(2000).build());
-        feed.subscribe(examId, event -> {
+        feed.subscribe(reviewer, login.examOf(exam), event -> {
             if (sink.isClosed()) {
                 return false;
             }
@@ -52,5 +41,7 @@ public class LiveFeedResource {
             });
             return true;
         });
+        // an event without data is never dispatched by EventSource: each carries its own name as data
+        sink.send(sse.newEventBuilder().name("ready").data("ready").reconnectDelay(2000).build());
     }
 }

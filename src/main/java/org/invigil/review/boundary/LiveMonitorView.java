@@ -87,14 +87,11 @@ public class LiveMonitorView implements Serializable {
     }
 
     private static TileRow row(LiveMonitor.Tile tile) {
-        boolean monitoring = tile.state().equals("monitoring");
-        boolean paused = tile.state().equals("paused");
-        boolean over = tile.state().equals("ended") || tile.state().equals("declined");
         return new TileRow(tile.sessionId(), tile.student(), tile.state(),
                 tile.lastPicture().map(at -> "last picture " + TIME.format(at) + " UTC").orElse("no picture yet"),
                 tile.openIncidents().isEmpty() ? "none" : String.join(", ", tile.openIncidents()),
-                !tile.openIncidents().isEmpty(), tile.incidents(), tile.pauseReason().orElse(""), monitoring, paused,
-                !over, tile.livePicture());
+                !tile.openIncidents().isEmpty(), tile.incidents(), tile.pauseReason().orElse(""), tile.canPause(),
+                tile.canResume(), tile.canEnd(), tile.livePicture());
     }
 
     /** Opens the reason dialog for an action on one student. */

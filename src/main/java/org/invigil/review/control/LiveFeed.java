@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.invigil.access.entity.ToolSession;
+import org.invigil.exam.control.Exams;
 
 /**
  * Tells open live monitors that their exam changed, within a second: every {@value #TICK_MILLIS} ms it compares
@@ -42,16 +44,20 @@ public class LiveFeed {
     @Inject
     LiveMonitor monitor;
 
+    @Inject
+    Exams exams;
+
     private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
     private final Map<String, String> pulses = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> ticking;
     private long ticks;
 
     /**
-     * Adds a screen. The exam's pulse is read now if nobody watched it yet, so a change between this moment and the
+     * Adds a screen of one who may review the exam (its staff, an integrity officer of its platform). The exam's pulse is read now if nobody watched it yet, so a change between this moment and the
      * next tick is pushed too (the screen shows the exam as it was when it subscribed, or later).
      */
-    public void subscribe(String examId, Listener listener) {
+    public void subscribe(ToolSession reviewer, String examId, Listener listener) {
+        exams.reviewer(reviewer, examId);
         watch(examId, listener);
         startTicking();
     }

@@ -49,8 +49,17 @@ public class LiveMonitor {
     public record Tile(String sessionId, String userId, String student, String state, Optional<Instant> lastPicture,
                        List<String> openIncidents, int incidents, Optional<String> pauseReason, boolean livePicture) {
 
-        public boolean isPaused() {
-            return pauseReason.isPresent() || "paused".equals(state);
+        /** What staff can do to the attempt now. */
+        public boolean canPause() {
+            return state.equals(SessionState.MONITORING.id());
+        }
+
+        public boolean canResume() {
+            return state.equals(SessionState.PAUSED.id());
+        }
+
+        public boolean canEnd() {
+            return !state.equals(SessionState.ENDED.id()) && !state.equals(SessionState.DECLINED.id());
         }
     }
 
@@ -63,7 +72,7 @@ public class LiveMonitor {
     }
 
     public List<Tile> tiles(ToolSession staff, String examId) {
-        requireStaff(staff, examId);
+        exams.reviewer(staff, examId);
         Incidents.Tally tally = incidents.tallyOfExam(examId);
         Set<String> livePictures = exams.byId(examId)
                 .map(exam -> sessions.attemptsWith(examId, exam.settings(), Check.LIVE_PICTURE)).orElse(Set.of());
@@ -93,7 +102,7 @@ public class LiveMonitor {
     }
 
     public Learners learners(ToolSession staff, String examId) {
-        requireStaff(staff, examId);
+        exams.reviewer(staff, examId);
         try {
             return new Learners(roster.of(examId).stream()
                     .filter(member -> member.isActive() && member.roles().isLearner())
@@ -126,9 +135,5 @@ public class LiveMonitor {
         return new Tile(attempt.sessionId(), attempt.userId(), attempt.userName(), attempt.state().id(),
                 attempt.lastPicture(), tally.open().getOrDefault(attempt.sessionId(), List.of()),
                 tally.total().getOrDefault(attempt.sessionId(), 0), attempt.pauseReason(), livePicture);
-    }
-
-    private void requireStaff(ToolSession staff, String examId) {
-        StaffAccess.forExam(staff, examId, exams.byId(examId).map(exam -> exam.platformId()).orElse(""));
     }
 }

@@ -96,7 +96,7 @@ public class Reviews {
 
     @Transactional
     public List<QueueEntry> queue(ToolSession staff, String examId) {
-        StaffAccess.forExam(staff, examId, exams.byId(examId).map(exam -> exam.platformId()).orElse(""));
+        exams.reviewer(staff, examId);
         audit.record(staff, "view-queue", "exam:" + examId, null);
         return sessions.ofExam(examId).stream()
                 .map(session -> new QueueEntry(session, result(session.id()), incidents.of(session.id()).size()))
@@ -192,7 +192,7 @@ public class Reviews {
      */
     @Transactional
     public List<org.invigil.audit.entity.AuditEntry> auditOfExam(ToolSession staff, String examId) {
-        StaffAccess.forExam(staff, examId, exams.byId(examId).map(exam -> exam.platformId()).orElse(""));
+        exams.reviewer(staff, examId);
         return audit.about("exam:" + examId);
     }
 
