@@ -21,8 +21,8 @@ public class OutboxClaims {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> due(Instant now) {
-        return em.createQuery("select o.id from OutboxEntry o where o.deliveredAt is null and o.superseded = false "
-                        + "and o.dueAt <= :now order by o.createdAt", String.class)
+        return em.createQuery("select o.id from OutboxEntry o where o.retries.deliveredAt is null and o.superseded = false "
+                        + "and o.retries.dueAt <= :now order by o.createdAt", String.class)
                 .setParameter("now", now).setMaxResults(200).getResultList();
     }
 

@@ -1,6 +1,7 @@
 package org.invigil.integrity.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.invigil.outbound.entity.Retries;
 
 /**
  * A score waiting to reach the LMS gradebook. It stays until delivered or superseded by a newer score for the same
@@ -18,8 +20,7 @@ import java.util.UUID;
 @Table(name = "grade_outbox")
 public class OutboxEntry {
 
-    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    static final Duration LAST_RETRY = Duration.ofHours(1);
+    static final Retries.Backoff BACKOFF = new Retries.Backoff(Duration.ofSeconds(5), Duration.ofHours(1));
 
     @Id
     private String id;
@@ -54,23 +55,11 @@ public class OutboxEntry {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "due_at", nullable = false)
-    private Instant dueAt;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "delivered_at")
-    private Instant deliveredAt;
+    @Embedded
+    private Retries retries;
 
     @Column(nullable = false)
     private boolean superseded;
-
-    @Column(name = "last_error")
-    private String lastError;
-
-    @Column(name = "claimed_until")
-    private Instant claimedUntil;
 
     @Version
     private int version;
@@ -92,36 +81,25 @@ public class OutboxEntry {
         this.activityProgress = activityProgress;
         this.gradingProgress = gradingProgress;
         this.createdAt = now;
-        this.dueAt = now;
+        this.retries = Retries.dueAt(now);
     }
 
     /** Takes the entry for one delivery attempt unless another node holds it. */
     public boolean claim(Instant now, Duration hold) {
-        if (deliveredAt != null || superseded || dueAt.isAfter(now)
-                || claimedUntil != null && claimedUntil.isAfter(now)) {
-            return false;
-        }
-        claimedUntil = now.plus(hold);
-        return true;
+        return !superseded && retries.claim(now, hold);
     }
 
     public void delivered(Instant at) {
-        deliveredAt = at;
-        claimedUntil = null;
-        lastError = null;
+        retries.delivered(at);
     }
 
     public void failed(Instant at, String error) {
-        attempts++;
-        long factor = 1L << Math.min(attempts - 1, 20);
-        Duration wait = FIRST_RETRY.multipliedBy(factor);
-        dueAt = at.plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait);
-        lastError = error == null ? null : error.length() > 1000 ? error.substring(0, 997) + "…" : error;
-        claimedUntil = null;
+        retries.failed(error);
+        retries.dueAgain(at, BACKOFF);
     }
 
     public void supersede() {
-        if (deliveredAt == null) {
+        if (retries.deliveredAt().isEmpty()) {
             superseded = true;
         }
     }
@@ -171,18 +149,18 @@ public class OutboxEntry {
     }
 
     public int attempts() {
-        return attempts;
+        return retries.attempts();
     }
 
     public Instant dueAt() {
-        return dueAt;
+        return retries.dueAt();
     }
 
     public Optional<Instant> deliveredAt() {
-        return Optional.ofNullable(deliveredAt);
+        return retries.deliveredAt();
     }
 
     public Optional<String> lastError() {
-        return Optional.ofNullable(lastError);
+        return retries.lastError();
     }
 }

@@ -21,8 +21,8 @@ public class DeliveryClaims {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> due(Instant now) {
-        return em.createQuery("select d.id from Delivery d where d.deliveredAt is null and d.abandonedAt is null "
-                        + "and d.dueAt <= :now order by d.createdAt", String.class)
+        return em.createQuery("select d.id from Delivery d where d.retries.deliveredAt is null and d.abandonedAt is null "
+                        + "and d.retries.dueAt <= :now order by d.createdAt", String.class)
                 .setParameter("now", now).setMaxResults(100).getResultList();
     }
 

@@ -1,6 +1,7 @@
 package org.invigil.notification.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.invigil.outbound.entity.Retries;
 
 /**
  * One event on its way to one recipient (an email address, or a platform's webhook). It is claimed for each attempt
@@ -22,8 +24,7 @@ import java.util.UUID;
 @Table(name = "notification_delivery")
 public class Delivery {
 
-    static final Duration FIRST_RETRY = Duration.ofSeconds(10);
-    static final Duration LAST_RETRY = Duration.ofHours(1);
+    static final Retries.Backoff BACKOFF = new Retries.Backoff(Duration.ofSeconds(10), Duration.ofHours(1));
     public static final int MAX_ATTEMPTS = 16;
 
     @Id
@@ -51,23 +52,11 @@ public class Delivery {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "due_at", nullable = false)
-    private Instant dueAt;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "delivered_at")
-    private Instant deliveredAt;
+    @Embedded
+    private Retries retries;
 
     @Column(name = "abandoned_at")
     private Instant abandonedAt;
-
-    @Column(name = "last_error")
-    private String lastError;
-
-    @Column(name = "claimed_until")
-    private Instant claimedUntil;
 
     @Version
     private int version;
@@ -84,35 +73,25 @@ public class Delivery {
         this.sessionId = event.attempt().id();
         this.payload = event.toJson();
         this.createdAt = now;
-        this.dueAt = now;
+        this.retries = Retries.dueAt(now);
     }
 
     /** How long to wait after the given number of failed attempts. */
     public static Duration backoff(int failedAttempts) {
-        if (failedAttempts <= 0) {
-            return Duration.ZERO;
-        }
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failedAttempts - 1, 20));
-        return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
+        return BACKOFF.after(failedAttempts);
     }
 
     /** Takes the delivery for one attempt unless it is done, not due, or held by another node. */
     public boolean claim(Instant now, Duration hold) {
-        if (isSettled() || dueAt.isAfter(now) || claimedUntil != null && claimedUntil.isAfter(now)) {
-            return false;
-        }
-        claimedUntil = now.plus(hold);
-        return true;
+        return abandonedAt == null && retries.claim(now, hold);
     }
 
     public void delivered(Instant at) {
         if (isSettled()) {
             return;
         }
-        attempts++;
-        deliveredAt = at;
-        claimedUntil = null;
-        lastError = null;
+        retries.attempted();
+        retries.delivered(at);
     }
 
     /** A failed attempt: retried later, or abandoned once the attempts are used up. */
@@ -120,13 +99,11 @@ public class Delivery {
         if (isSettled()) {
             return;
         }
-        attempts++;
-        lastError = error == null ? null : error.length() > 1000 ? error.substring(0, 997) + "…" : error;
-        claimedUntil = null;
-        if (attempts >= MAX_ATTEMPTS) {
+        retries.failed(error);
+        if (retries.attempts() >= MAX_ATTEMPTS) {
             abandonedAt = at;
         } else {
-            dueAt = at.plus(backoff(attempts));
+            retries.dueAgain(at, BACKOFF);
         }
     }
 
@@ -136,12 +113,11 @@ public class Delivery {
             return;
         }
         abandonedAt = at;
-        lastError = reason;
-        claimedUntil = null;
+        retries.givenUp(reason);
     }
 
     public boolean isSettled() {
-        return deliveredAt != null || abandonedAt != null;
+        return retries.deliveredAt().isPresent() || abandonedAt != null;
     }
 
     public String id() {
@@ -182,15 +158,15 @@ public class Delivery {
     }
 
     public Instant dueAt() {
-        return dueAt;
+        return retries.dueAt();
     }
 
     public int attempts() {
-        return attempts;
+        return retries.attempts();
     }
 
     public Optional<Instant> deliveredAt() {
-        return Optional.ofNullable(deliveredAt);
+        return retries.deliveredAt();
     }
 
     public Optional<Instant> abandonedAt() {
@@ -198,6 +174,6 @@ public class Delivery {
     }
 
     public Optional<String> lastError() {
-        return Optional.ofNullable(lastError);
+        return retries.lastError();
     }
 }
