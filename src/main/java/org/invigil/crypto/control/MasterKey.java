@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -120,25 +122,36 @@ public class MasterKey {
         return decoded;
     }
 
-    private byte[] readOrCreate(Path file) {
+    /**
+     * Reads the generated key, or makes one: written to a temporary file that is created owner-only (rw-------) by
+     * the very call that creates it, under a random name (so nobody can plant it or hold it open beforehand), then
+     * moved into place atomically. No moment exists in which another user could read the key.
+     */
+    byte[] readOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
                 return decodeConfigured(Files.readString(file, StandardCharsets.US_ASCII).trim());
             }
             byte[] generated = new byte[32];
             random.nextBytes(generated);
-            Path tmp = file.resolveSibling("master.key.tmp");
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(generated) + "\n", StandardCharsets.US_ASCII,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+            Path tmp = Files.createTempFile(file.getParent(), "master.key.", ".tmp", ownerOnly(file));
             try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // best effort on file systems without POSIX permissions
+                Files.write(tmp, (Base64.getEncoder().encodeToString(generated) + "\n")
+                        .getBytes(StandardCharsets.US_ASCII), StandardOpenOption.WRITE);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-            Files.move(tmp, file);
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the master key file " + file, e);
         }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path file) {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }
 }

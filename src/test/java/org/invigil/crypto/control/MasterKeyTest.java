@@ -6,8 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MasterKeyTest {
 
@@ -45,5 +59,32 @@ class MasterKeyTest {
         assertEquals(32, key.derive("a").length);
         assertFalse(java.util.Arrays.equals(key.derive("a"), key.derive("b")));
         assertArrayEquals(key.derive("a"), new MasterKey(new byte[32]).derive("a"));
+    }
+
+    @Test
+    void aGeneratedKeyFileIsOwnerOnlyAndNeverWrittenWhereSomeoneElseHoldsItOpen(@TempDir Path data)
+            throws IOException {
+        // Another local user plants the file the old code wrote the key into first, world-readable, and keeps it
+        // open: whatever is written into that file later can be read through the open channel, chmod or not.
+        Path planted = data.resolve("master.key.tmp");
+        Files.createFile(planted, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        try (FileChannel spy = FileChannel.open(planted, StandardOpenOption.READ)) {
+            Path file = data.resolve("master.key");
+            byte[] generated = new MasterKey().readOrCreate(file);
+
+            assertEquals(32, generated.length);
+            assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                    Set.copyOf(Files.getPosixFilePermissions(file)));
+            ByteBuffer seen = ByteBuffer.allocate(256);
+            int read = spy.read(seen, 0);
+            assertTrue(read <= 0, "the key was written into a file another user held open");
+            assertArrayEquals(generated, Base64.getDecoder().decode(Files.readString(file).trim()));
+            try (var left = Files.list(data)) {
+                assertEquals(Set.of(planted.getFileName().toString(), "master.key"),
+                        Set.copyOf(left.map(p -> p.getFileName().toString()).toList()), "no temporary file is left");
+            }
+        }
+        assertArrayEquals(new MasterKey().readOrCreate(data.resolve("master.key")),
+                new MasterKey().readOrCreate(data.resolve("master.key")), "an existing key is read, not replaced");
     }
 }
