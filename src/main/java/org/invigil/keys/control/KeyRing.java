@@ -62,7 +62,11 @@ public class KeyRing {
     public RSAKey signingKey() {
         ToolKey active = newestActive();
         if (active == null) {
-            active = generate();
+            lock();
+            active = newestActive();
+            if (active == null) {
+                active = generate();
+            }
         }
         return open(active);
     }
@@ -90,7 +94,7 @@ public class KeyRing {
                 .map(key -> parsePublic(key.publicJwk()))
                 .toList();
         if (keys.isEmpty()) {
-            return new JWKSet(parsePublic(generate().publicJwk()));
+            return new JWKSet(parsePublic(signingKey().toPublicJWK().toJSONString()));
         }
         return new JWKSet(keys);
     }
@@ -98,6 +102,7 @@ public class KeyRing {
     /** Makes a new signing key and retires the current one, which stays published for the grace period. */
     @Transactional
     public String rotate() {
+        lock();
         Instant now = clock.instant();
         List<ToolKey> active = keys().stream().filter(ToolKey::isActive).toList();
         ToolKey fresh = generate();
@@ -110,11 +115,38 @@ public class KeyRing {
     /** Rotates if the active key is older than the rotation period; creates the first key on a new installation. */
     @Transactional
     public void rotateIfDue() {
+        lock();
         ToolKey active = newestActive();
         if (active == null) {
             generate();
         } else if (active.isDueForRotation(clock.instant(), Duration.ofDays(rotationDays))) {
             rotate();
+        }
+    }
+
+    /** Every key the installation has, newest first, with whether it signs and until when it is published. */
+    @Transactional
+    public List<KeyState> states() {
+        Instant now = clock.instant();
+        Duration grace = Duration.ofDays(graceDays);
+        ToolKey signing = newestActive();
+        return keys().stream().map(key -> new KeyState(key.kid(), key.createdAt(), key.retiredAt(),
+                signing != null && key.kid().equals(signing.kid()), key.isPublishedAt(now, grace))).toList();
+    }
+
+    /** A key as the administrator sees it. */
+    public record KeyState(String kid, Instant createdAt, Instant retiredAt, boolean signing, boolean published) {
+    }
+
+    /**
+     * Takes the key ring's row lock in the database until this transaction ends: the one decision point for every
+     * node, so that concurrent starts make one first key and concurrent rotations do not leave two keys active.
+     */
+    private void lock() {
+        int locked = em.createNativeQuery("UPDATE tool_key_lock SET generation = generation + 1 WHERE name = ?")
+                .setParameter(1, "tool-keys").executeUpdate();
+        if (locked != 1) {
+            throw new IllegalStateException("The tool_key_lock row is missing: migration V10 did not run");
         }
     }
 

@@ -8,7 +8,16 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.invigil.DeployedTool;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +63,53 @@ class JwksIT {
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.body().contains("admin_token_wrong"));
+    }
+
+    /**
+     * Several nodes on one database rotate at the same hour and create the first key at the same start: the same
+     * race as concurrent rotations on one node, since the decision is taken in the database. Without the lock, two
+     * rotations read the same active key, both retire it and both add a key, leaving two keys that sign.
+     */
+    @Test
+    void concurrentRotationsLeaveExactlyOneSigningKey() throws Exception {
+        int rotations = 6;
+        List<String> before = kids(keys());
+        ExecutorService pool = Executors.newFixedThreadPool(rotations);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < rotations; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return DeployedTool.send(HttpRequest.newBuilder(DeployedTool.at("/api/admin/keys/rotate"))
+                            .header("Authorization", "Bearer " + DeployedTool.adminToken())
+                            .POST(HttpRequest.BodyPublishers.noBody()).build());
+                }));
+            }
+            start.countDown();
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertEquals(200, answer.get(2, TimeUnit.MINUTES).statusCode());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<JsonObject> after = keys();
+        List<JsonObject> unretired = after.stream().filter(key -> !key.containsKey("retiredAt")).toList();
+        assertEquals(1, unretired.size(), "exactly one key is active after concurrent rotations: " + after);
+        assertTrue(unretired.get(0).getBoolean("signing"));
+        assertEquals(before.size() + rotations, after.size(), "every rotation made one key");
+        HttpResponse<String> anonymous = DeployedTool.get("/api/admin/keys");
+        assertEquals(401, anonymous.statusCode());
+    }
+
+    private static List<JsonObject> keys() {
+        HttpResponse<String> list = DeployedTool.get("/api/admin/keys",
+                "Authorization", "Bearer " + DeployedTool.adminToken());
+        assertEquals(200, list.statusCode(), list.body());
+        return Json.createReader(new StringReader(list.body())).readArray().getValuesAs(JsonObject.class);
+    }
+
+    private static List<String> kids(List<JsonObject> keys) {
+        return keys.stream().map(key -> key.getString("kid")).toList();
     }
 }
