@@ -110,7 +110,7 @@ final class AssignmentAndGradeService {
         Page page = Page.of(q, all.size());
         JsonArrayBuilder array = Json.createArrayBuilder();
         all.subList(page.from(), page.to()).forEach(li -> array.add(json(li, tool)));
-        page.nextLink(platform.issuer(), ex).ifPresent(link -> ex.addHeader("Link", link));
+        page.nextLink(platform.baseUrl(), ex).ifPresent(link -> ex.addHeader("Link", link));
         ex.sendJson(200, LINEITEM_CONTAINER, array.build());
     }
 
@@ -199,7 +199,7 @@ final class AssignmentAndGradeService {
         accept(ex, RESULT_CONTAINER);
         LineItem item = lineItem(ex, tool);
         Map<String, String> q = ex.query();
-        String itemUrl = lineItemUrl(platform.issuer(), item, tool);
+        String itemUrl = lineItemUrl(platform.baseUrl(), item, tool);
         String base = itemUrl.substring(0, itemUrl.indexOf('?'));
         List<Score> scores = item.scores().values().stream()
                 .filter(s -> !q.containsKey("user_id") || s.userId().equals(q.get("user_id")))
@@ -219,7 +219,7 @@ final class AssignmentAndGradeService {
             }
             array.add(result);
         }
-        page.nextLink(platform.issuer(), ex).ifPresent(link -> ex.addHeader("Link", link));
+        page.nextLink(platform.baseUrl(), ex).ifPresent(link -> ex.addHeader("Link", link));
         ex.sendJson(200, RESULT_CONTAINER, array.build());
     }
 
@@ -357,7 +357,7 @@ final class AssignmentAndGradeService {
 
     private JsonObject json(LineItem item, ToolRegistration tool) {
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("id", lineItemUrl(platform.issuer(), item, tool))
+                .add("id", lineItemUrl(platform.baseUrl(), item, tool))
                 .add("label", item.label())
                 .add("scoreMaximum", item.scoreMaximum());
         item.resourceLinkId().ifPresent(v -> json.add("resourceLinkId", v));

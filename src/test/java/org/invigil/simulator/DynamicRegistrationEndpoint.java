@@ -57,6 +57,7 @@ final class DynamicRegistrationEndpoint {
     private final LtiPlatformSimulator platform;
     private final Map<String, RegistrationToken> registrationTokens = new ConcurrentHashMap<>();
     private volatile Refusal refuseNext;
+    private volatile String nextClientId;
 
     DynamicRegistrationEndpoint(LtiPlatformSimulator platform) {
         this.platform = platform;
@@ -78,6 +79,10 @@ final class DynamicRegistrationEndpoint {
 
     void refuseNext(int status, String body) {
         this.refuseNext = new Refusal(status, body);
+    }
+
+    void answerNextWithClientId(String clientId) {
+        this.nextClientId = clientId;
     }
 
     // ---------------------------------------------------------------- openid configuration
@@ -216,7 +221,9 @@ final class DynamicRegistrationEndpoint {
     private ToolRegistration toRegistration(JsonObject request, JsonObject config, URI target, String domain,
             List<String> redirectUris) {
         boolean moodle = platform.flavor() == Flavor.MOODLE;
-        String clientId = moodle ? randomAlphanumeric(15)
+        String chosen = nextClientId;
+        nextClientId = null;
+        String clientId = chosen != null ? chosen : moodle ? randomAlphanumeric(15)
                 : Long.toString(10000000000000L + ThreadLocalRandom.current().nextLong(1, 99999));
         ToolRegistration tool = new ToolRegistration(clientId)
                 .initiateLoginUri(uri(request, "initiate_login_uri"))

@@ -71,7 +71,7 @@ final class IdTokens {
                         "type", List.of(flavor.contextType())))
                 .claim(LTI + "launch_presentation", map("document_target", request.documentTarget,
                         "return_url", request.returnUrl != null ? request.returnUrl
-                                : platform.issuer() + "/course/view.php?id=" + course.id(),
+                                : platform.baseUrl() + "/course/view.php?id=" + course.id(),
                         "locale", user.locale()))
                 .claim(LTI + "tool_platform", map("guid", platform.guid(), "name", flavor.platformName(),
                         "product_family_code", flavor.productFamilyCode(), "version", flavor.version()))
@@ -155,16 +155,16 @@ final class IdTokens {
                 .filter(AssignmentAndGradeService.SCOPES::contains).sorted().toList();
         if (!agsScopes.isEmpty()) {
             Map<String, Object> endpoint = map("scope", agsScopes,
-                    "lineitems", AssignmentAndGradeService.lineItemsUrl(platform.issuer(), request.course, tool));
+                    "lineitems", AssignmentAndGradeService.lineItemsUrl(platform.baseUrl(), request.course, tool));
             if (request.link != null) {
                 request.link.lineItem().ifPresent(item -> endpoint.put("lineitem",
-                        AssignmentAndGradeService.lineItemUrl(platform.issuer(), item, tool)));
+                        AssignmentAndGradeService.lineItemUrl(platform.baseUrl(), item, tool)));
             }
             claims.claim(AGS_ENDPOINT, endpoint);
         }
         if (tool.scopes().contains(NamesAndRoles.SCOPE)) {
             claims.claim(NRPS_SERVICE, map("context_memberships_url",
-                    NamesAndRoles.membershipsUrl(platform.issuer(), request.course),
+                    NamesAndRoles.membershipsUrl(platform.baseUrl(), request.course),
                     "service_versions", List.of("1.0", "2.0")));
         }
     }

@@ -90,6 +90,7 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     private final Flavor flavor;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final String baseUrl;
     private final String issuer;
     private final String guid = UUID.randomUUID().toString();
     private final PlatformKeys keys = new PlatformKeys();
@@ -115,10 +116,11 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     private final DeepLinkingReturn deepLinkingReturn;
     private final StartAssessmentEndpoint startAssessment;
 
-    private LtiPlatformSimulator(Flavor flavor) throws IOException {
+    private LtiPlatformSimulator(Flavor flavor, String issuer) throws IOException {
         this.flavor = flavor;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.issuer = issuer == null ? baseUrl : issuer;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "lti-platform-" + threads.incrementAndGet());
@@ -150,8 +152,16 @@ public final class LtiPlatformSimulator implements AutoCloseable {
 
     /** Starts a platform of that flavour on {@code 127.0.0.1} and a random port. */
     public static LtiPlatformSimulator start(Flavor flavor) {
+        return start(flavor, null);
+    }
+
+    /**
+     * Starts a platform whose issuer is not its own address, as Canvas cloud's tenants all use the one issuer
+     * {@code https://canvas.instructure.com} while serving from their own hosts.
+     */
+    public static LtiPlatformSimulator start(Flavor flavor, String issuer) {
         try {
-            LtiPlatformSimulator platform = new LtiPlatformSimulator(flavor);
+            LtiPlatformSimulator platform = new LtiPlatformSimulator(flavor, issuer);
             platform.server.start();
             LOG.fine(() -> flavor + " platform simulator listening at " + platform.issuer);
             return platform;
@@ -178,39 +188,44 @@ public final class LtiPlatformSimulator implements AutoCloseable {
         return issuer;
     }
 
+    /** Where the platform's endpoints are: the issuer, unless the platform was started with a shared issuer. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** The {@code tool_platform.guid}. */
     public String guid() {
         return guid;
     }
 
     public URI authorizationEndpoint() {
-        return URI.create(issuer + "/auth");
+        return URI.create(baseUrl + "/auth");
     }
 
     public URI tokenEndpoint() {
-        return URI.create(issuer + "/token");
+        return URI.create(baseUrl + "/token");
     }
 
     public URI jwksUri() {
-        return URI.create(issuer + "/jwks");
+        return URI.create(baseUrl + "/jwks");
     }
 
     public URI registrationEndpoint() {
-        return URI.create(issuer + "/register");
+        return URI.create(baseUrl + "/register");
     }
 
     public URI openidConfigurationUrl() {
-        return URI.create(issuer + "/.well-known/openid-configuration");
+        return URI.create(baseUrl + "/.well-known/openid-configuration");
     }
 
     /** The {@code deep_link_return_url} sent in deep-linking requests. */
     public URI deepLinkReturnUrl() {
-        return URI.create(issuer + "/deep-links/return");
+        return URI.create(baseUrl + "/deep-links/return");
     }
 
     /** The {@code start_assessment_url} sent in LtiStartProctoring launches. */
     public URI startAssessmentUrl() {
-        return URI.create(issuer + "/proctoring/start-assessment");
+        return URI.create(baseUrl + "/proctoring/start-assessment");
     }
 
     /** The platform signing keys (rotation, foreign key for forging, JWKS outage). */
@@ -251,7 +266,7 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     /** Creates (or returns the existing) user with that LTI user id ({@code sub}). */
     public synchronized User user(String sub, String givenName, String familyName) {
         return users.computeIfAbsent(sub, s -> new User(s, givenName, familyName,
-                URI.create(issuer + "/users/" + URLEncoder.encode(s, StandardCharsets.UTF_8) + "/avatar")));
+                URI.create(baseUrl + "/users/" + URLEncoder.encode(s, StandardCharsets.UTF_8) + "/avatar")));
     }
 
     public synchronized Optional<User> findUser(String sub) {
@@ -317,6 +332,14 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     }
 
     /** Makes the next {@code POST /register} fail with that status and body (JSON if it starts with '{'). */
+    /**
+     * Makes the next Dynamic Registration answer with this client id, as a hostile platform that copies another
+     * platform's (public) client id would.
+     */
+    public void answerNextRegistrationWithClientId(String clientId) {
+        dynamicRegistration.answerNextWithClientId(clientId);
+    }
+
     public void refuseNextRegistration(int status, String body) {
         dynamicRegistration.refuseNext(status, body);
     }

@@ -67,10 +67,10 @@ final class NamesAndRoles {
         Page page = Page.of(q, members.size());
         JsonArrayBuilder array = Json.createArrayBuilder();
         members.subList(page.from(), page.to()).forEach(m -> array.add(member(m, tool)));
-        page.nextLink(platform.issuer(), ex).ifPresent(link -> ex.addHeader("Link", link));
+        page.nextLink(platform.baseUrl(), ex).ifPresent(link -> ex.addHeader("Link", link));
         String query = ex.uri().getRawQuery();
         ex.sendJson(200, MEMBERSHIP_CONTAINER, Json.createObjectBuilder()
-                .add("id", platform.issuer() + ex.uri().getRawPath() + (query == null ? "" : "?" + query))
+                .add("id", platform.baseUrl() + ex.uri().getRawPath() + (query == null ? "" : "?" + query))
                 .add("context", Json.createObjectBuilder().add("id", course.id()).add("label", course.label())
                         .add("title", course.title()))
                 .add("members", array)

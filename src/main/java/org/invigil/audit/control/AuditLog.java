@@ -24,6 +24,16 @@ public class AuditLog {
                 actor.contextId().orElse(null), action, subject, detail));
     }
 
+    /**
+     * An action by someone who is not a launched user: the tool administrator (admin API) or Dynamic Registration
+     * on behalf of an LMS administrator.
+     */
+    @Transactional
+    public void recordSystem(String actorId, String actorName, String platformId, String action, String subject,
+                             String detail) {
+        em.persist(new AuditEntry(clock.instant(), actorId, actorName, platformId, null, action, subject, detail));
+    }
+
     @Transactional
     public List<AuditEntry> about(String subject) {
         return em.createQuery("select a from AuditEntry a where a.subject = :subject order by a.occurredAt",

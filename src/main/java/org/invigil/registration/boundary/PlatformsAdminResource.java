@@ -9,21 +9,25 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.invigil.audit.entity.AuditEntry;
 import org.invigil.registration.control.PlatformDetails;
 import org.invigil.registration.control.Platforms;
 import org.invigil.registration.control.RegistrationRefused;
 import org.invigil.registration.entity.PlatformEndpoints;
 import org.invigil.registration.entity.PlatformRegistration;
 import org.invigil.web.boundary.AdminOnly;
+import org.invigil.web.control.Problem;
 
 /**
  * Manual registration by the tool administrator: {@code PUT /api/admin/platforms} creates or updates a platform
- * (keyed by issuer and client id) and adds deployments; {@code GET} lists them.
+ * (keyed by issuer and client id) and adds deployments; {@code GET} lists them; {@code GET {id}/audit} tells what
+ * changed each. Only here do a registration's endpoints and keys change.
  */
 @Path("admin/platforms")
 @AdminOnly
@@ -51,7 +55,25 @@ public class PlatformsAdminResource {
                 new PlatformEndpoints(text(body, "authorizationEndpoint"), text(body, "tokenEndpoint"),
                         text(body, "jwksUri"), text(body, "tokenAudience")),
                 text(body, "name"), text(body, "productFamilyCode"), new HashSet<>(texts(body, "scopes")));
-        return toJson(platforms.register(details, PlatformRegistration.Source.MANUAL)).toString();
+        return toJson(platforms.put(details)).toString();
+    }
+
+    /** What changed a registration, and who: Dynamic Registration's creation and every administrator's change. */
+    @GET
+    @Path("{platform}/audit")
+    public String audit(@PathParam("platform") String id) {
+        PlatformRegistration platform = platforms.byId(id).orElseThrow(() -> new RegistrationRefused(
+                new Problem(404, "platform_unknown", "Unknown platform", "No platform has the id " + id + ".")));
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        for (AuditEntry entry : platforms.history(platform)) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("at", entry.occurredAt().toString())
+                    .add("actor", entry.actorName()).add("action", entry.action());
+            if (entry.detail() != null) {
+                json.add("detail", entry.detail());
+            }
+            entries.add(json);
+        }
+        return entries.build().toString();
     }
 
     private static JsonObject toJson(PlatformRegistration platform) {

@@ -18,7 +18,7 @@ final class RegistrationPages {
     }
 
     static String confirm(PlatformConfiguration platform, String openidConfiguration, String registrationToken,
-                          JsonObject toolConfiguration) {
+                          JsonObject toolConfiguration, String action) {
         JsonObject lti = toolConfiguration.getJsonObject(ToolConfiguration.LTI_TOOL_CONFIGURATION);
         String scopes = List.of(toolConfiguration.getString("scope").split(" ")).stream()
                 .map(scope -> "<li><code>" + escape(scope) + "</code></li>").collect(Collectors.joining());
@@ -35,13 +35,13 @@ final class RegistrationPages {
                 <ul>%s</ul>
                 <p>Launch details: %s. The picture is used only as a reference photo for identity checks where the
                 platform sends one (Canvas does with the <em>public</em> privacy level; Moodle never does).</p>
-                <form method="post" action="/lti/register">
+                <form method="post" action="%s">
                   <input type="hidden" name="openid_configuration" value="%s">
                   <input type="hidden" name="registration_token" value="%s">
                   <button type="submit">Register</button>
                 </form>
                 """.formatted(escape(platform.displayName()), escape(platform.displayName()),
-                escape(platform.issuer()), escape(lti.getString("domain")), scopes, claims,
+                escape(platform.issuer()), escape(lti.getString("domain")), scopes, claims, escape(action),
                 escape(openidConfiguration), escape(registrationToken == null ? "" : registrationToken));
         return Page.render("Register Invigil", body);
     }

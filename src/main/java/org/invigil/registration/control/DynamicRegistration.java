@@ -39,6 +39,17 @@ public class DynamicRegistration {
     @Inject
     Platforms platforms;
 
+    @Inject
+    RegistrationLinks links;
+
+    /**
+     * Whether only a one-time link issued by the tool administrator ({@code POST /api/admin/registration-links})
+     * may register; the plain registration URL then explains how to get one.
+     */
+    @Inject
+    @ConfigProperty(name = "invigil.registration.require-link", defaultValue = "false")
+    boolean requireLink;
+
     /**
      * Issuers shared by many hosts: Canvas cloud serves every tenant's configuration from the tenant's host under the
      * one issuer {@code https://canvas.instructure.com}. Any other issuer must be on the configuration URL's host.
@@ -48,6 +59,41 @@ public class DynamicRegistration {
             defaultValue = "https://canvas.instructure.com,https://canvas.beta.instructure.com,"
                     + "https://canvas.test.instructure.com")
     List<String> sharedIssuers;
+
+    /**
+     * Lets a registration begin through the plain URL (no link) or a one-time link; refuses, before anything is
+     * fetched, a plain registration when links are required and a link that is unknown, used or expired.
+     */
+    public void admit(String link) {
+        if (link == null) {
+            if (requireLink) {
+                throw new RegistrationRefused(new Problem(403, "registration_link_required",
+                        "A registration link is required",
+                        "This Invigil registers LMSs only through a one-time registration link. Ask Invigil's "
+                                + "administrator for a link and paste that into your LMS instead."));
+            }
+            return;
+        }
+        links.requireUsable(link);
+    }
+
+    /** Registers through the plain URL or a one-time link, which is used up only if the registration succeeds. */
+    public PlatformRegistration register(PlatformConfiguration platform, String registrationToken, ToolAddress tool,
+                                         String link) {
+        admit(link);
+        if (link == null) {
+            return register(platform, registrationToken, tool);
+        }
+        links.claim(link);
+        try {
+            PlatformRegistration registered = register(platform, registrationToken, tool);
+            links.registered(link, registered.id());
+            return registered;
+        } catch (RuntimeException failed) {
+            links.release(link);
+            throw failed;
+        }
+    }
 
     public PlatformConfiguration discover(String openidConfigurationUrl, String registrationToken) {
         if (openidConfigurationUrl == null || openidConfigurationUrl.isBlank()) {
@@ -61,7 +107,7 @@ public class DynamicRegistration {
             throw new RegistrationRefused(new Problem(502, "openid_configuration_unavailable",
                     "The platform's configuration could not be read",
                     "The platform answered HTTP " + answer.status() + " for its OpenID configuration at " + url
-                            + (answer.excerpt().isEmpty() ? "." : ": " + answer.excerpt())));
+                            + "."));
         }
         JsonObject json = parseObject(answer.body(), "openid_configuration_malformed",
                 "The platform's OpenID configuration at " + url + " is not a JSON object.");
@@ -101,7 +147,7 @@ public class DynamicRegistration {
     }
 
     /** Posts the tool configuration and stores the registration the platform answers with. */
-    public PlatformRegistration register(PlatformConfiguration platform, String registrationToken, ToolAddress tool) {
+    PlatformRegistration register(PlatformConfiguration platform, String registrationToken, ToolAddress tool) {
         JsonObject configuration = ToolConfiguration.of(tool);
         Set<String> requested = new LinkedHashSet<>(ToolConfiguration.SCOPES);
         if (!platform.scopesSupported().isEmpty()) {
@@ -137,25 +183,36 @@ public class DynamicRegistration {
                 : requested;
         PlatformEndpoints endpoints = new PlatformEndpoints(platform.authorizationEndpoint(),
                 platform.tokenEndpoint(), platform.jwksUri(), platform.tokenAudience());
-        return platforms.register(new PlatformDetails(platform.issuer(), clientId, deployments, endpoints,
-                platform.displayName(), platform.productFamilyCode(), granted), PlatformRegistration.Source.DYNAMIC);
+        return platforms.create(new PlatformDetails(platform.issuer(), clientId, deployments, endpoints,
+                platform.displayName(), platform.productFamilyCode(), granted), platform.configurationUrl());
     }
 
+    /**
+     * The issuer must be the origin of the configuration URL (scheme, host and port): a configuration served from
+     * another port of the same host, or from another host, cannot speak for that issuer. The exception is an issuer
+     * that many hosts share (Canvas cloud); registrations under it are told apart by client id and never touch one
+     * another, since Dynamic Registration only creates.
+     */
     private void checkIssuer(String issuer, URI configurationUrl) {
-        URI issuerUri = http.address(issuer, "The platform's issuer");
-        if (issuerUri.getHost().equalsIgnoreCase(configurationUrl.getHost())) {
+        URI issuerUri = Issuers.parse(issuer);
+        if (Issuers.sameOrigin(issuerUri, configurationUrl)) {
             return;
         }
-        String normalised = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        if (sharedIssuers.stream().map(String::trim).anyMatch(normalised::equals)) {
+        String normalised = Issuers.withoutTrailingSlash(issuer);
+        if (sharedIssuers.stream().map(String::trim).map(Issuers::withoutTrailingSlash).anyMatch(normalised::equals)) {
             return;
         }
         throw new RegistrationRefused("issuer_mismatch", "The platform's issuer " + issuer
-                + " is not on the host of its configuration URL (" + configurationUrl.getHost()
-                + "); Dynamic Registration requires them to match.");
+                + " is not the origin of its configuration URL (" + configurationUrl.getScheme() + "://"
+                + configurationUrl.getRawAuthority() + "); Dynamic Registration requires them to match, port "
+                + "included.");
     }
 
-    /** Canvas answers {@code 422 {"errors": [...]}}; RFC 7591 platforms {@code {"error", "error_description"}}. */
+    /**
+     * The reasons a platform gave in words: Canvas answers {@code 422 {"errors": [...]}}, RFC 7591 platforms
+     * {@code {"error", "error_description"}}. Only those members are quoted (300 characters at most); any other body
+     * is not, so that the registration page never relays what some other server said.
+     */
     static String refusalReasons(HttpAnswer answer) {
         try {
             JsonObject json = Json.createReader(new StringReader(answer.body())).readObject();
@@ -175,12 +232,13 @@ public class DynamicRegistration {
                 reasons.add(message.getString());
             }
             if (!reasons.isEmpty()) {
-                return String.join("; ", reasons);
+                String joined = String.join("; ", reasons).replaceAll("\\s+", " ");
+                return joined.length() > 300 ? joined.substring(0, 300) + "…" : joined;
             }
         } catch (RuntimeException notJson) {
-            // fall through to the raw excerpt
+            // not a refusal in words: the body itself is never quoted
         }
-        return answer.excerpt().isEmpty() ? "no reason given" : answer.excerpt();
+        return "no reason Invigil could read";
     }
 
     private static String describe(JsonValue value) {

@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.invigil.audit.control.AuditLog;
+import org.invigil.audit.entity.AuditEntry;
 import org.invigil.outbound.control.PlatformHttp;
 import org.invigil.registration.entity.PlatformEndpoints;
 import org.invigil.registration.entity.PlatformRegistration;
+import org.invigil.web.control.Problem;
 
 /** The registered platforms. */
 @ApplicationScoped
@@ -22,8 +25,14 @@ public class Platforms {
     @PersistenceContext
     EntityManager em;
 
+    static final String ADMINISTRATOR = "tool-administrator";
+    static final String ADMINISTRATOR_NAME = "Tool administrator (admin API)";
+
     @Inject
     PlatformHttp http;
+
+    @Inject
+    AuditLog audit;
 
     Clock clock = Clock.systemUTC();
 
@@ -56,26 +65,84 @@ public class Platforms {
     }
 
     /**
-     * Creates the registration (issuer, client id) or updates its endpoints, and adds the deployments. Every
-     * address is checked against the outbound policy before it is stored.
+     * Dynamic Registration: creates a new registration and never touches an existing one. Its endpoints and keys
+     * are what the platform's configuration said; a registration that exists already for the same issuer and client
+     * id is refused (its endpoints would otherwise be anybody's to replace: the registration page needs no login and
+     * client ids are public). Changing a registration is the tool administrator's act ({@link #put}).
      */
     @Transactional
-    public PlatformRegistration register(PlatformDetails details, PlatformRegistration.Source source) {
+    public PlatformRegistration create(PlatformDetails details, String origin) {
+        check(details);
+        Optional<PlatformRegistration> existing = find(details.issuer(), details.clientId());
+        if (existing.isPresent()) {
+            LOG.warning(() -> "Dynamic Registration refused: issuer " + details.issuer() + ", client "
+                    + details.clientId() + " is registered already (from " + origin + ")");
+            throw new RegistrationRefused(new Problem(409, "platform_already_registered",
+                    "This platform is registered already",
+                    "Invigil already has a registration for issuer " + details.issuer() + " with client id "
+                            + details.clientId() + ". Dynamic Registration only creates new registrations; an "
+                            + "existing one is changed by Invigil's administrator (PUT /api/admin/platforms)."));
+        }
+        PlatformRegistration registration = new PlatformRegistration(details.issuer(), details.clientId(),
+                details.endpoints(), PlatformRegistration.Source.DYNAMIC, clock.instant());
+        describe(registration, details);
+        em.persist(registration);
+        audit.recordSystem("dynamic-registration", "Dynamic Registration", registration.id(), "platform.registered",
+                subject(registration), "Registered by Dynamic Registration from " + origin + ": "
+                        + summary(registration));
+        LOG.info(() -> "Platform registered (dynamic, from " + origin + "): issuer " + registration.issuer()
+                + ", client " + registration.clientId() + ", deployments " + registration.deployments());
+        return registration;
+    }
+
+    /**
+     * The tool administrator's registration (admin API): creates the registration (issuer, client id) or changes
+     * its endpoints, and adds deployments. Every change is audited with what it changed.
+     */
+    @Transactional
+    public PlatformRegistration put(PlatformDetails details) {
+        check(details);
+        PlatformRegistration registration = find(details.issuer(), details.clientId()).orElse(null);
+        if (registration == null) {
+            registration = new PlatformRegistration(details.issuer(), details.clientId(), details.endpoints(),
+                    PlatformRegistration.Source.MANUAL, clock.instant());
+            describe(registration, details);
+            em.persist(registration);
+            audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, registration.id(), "platform.registered",
+                    subject(registration), "Registered by the administrator: " + summary(registration));
+        } else {
+            String before = summary(registration);
+            registration.reconfigure(details.endpoints(), clock.instant());
+            describe(registration, details);
+            String after = summary(registration);
+            if (!before.equals(after)) {
+                audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, registration.id(), "platform.changed",
+                        subject(registration), "Changed by the administrator. Before: " + before + ". After: " + after);
+            }
+        }
+        PlatformRegistration stored = registration;
+        LOG.info(() -> "Platform registered (manual): issuer " + stored.issuer() + ", client " + stored.clientId()
+                + ", deployments " + stored.deployments());
+        return registration;
+    }
+
+    /** What the audit log says about a platform's registration, oldest first. */
+    @Transactional
+    public List<AuditEntry> history(PlatformRegistration registration) {
+        return audit.about(subject(registration));
+    }
+
+    private void check(PlatformDetails details) {
         requireText(details.issuer(), "issuer");
         requireText(details.clientId(), "client id");
-        http.address(details.issuer(), "The issuer");
+        Issuers.parse(details.issuer());
         PlatformEndpoints endpoints = details.endpoints();
         http.address(endpoints.authorizationEndpoint(), "The authorization endpoint");
         http.address(endpoints.tokenEndpoint(), "The token endpoint");
         http.address(endpoints.jwksUri(), "The JWKS URL");
-        PlatformRegistration registration = find(details.issuer(), details.clientId()).orElse(null);
-        if (registration == null) {
-            registration = new PlatformRegistration(details.issuer(), details.clientId(), endpoints, source,
-                    clock.instant());
-            em.persist(registration);
-        } else {
-            registration.update(endpoints, clock.instant());
-        }
+    }
+
+    private static void describe(PlatformRegistration registration, PlatformDetails details) {
         registration.describe(details.name(), details.productFamilyCode());
         if (!details.scopes().isEmpty()) {
             registration.grantScopes(details.scopes());
@@ -85,10 +152,19 @@ public class Platforms {
                 registration.addDeployment(deployment.trim());
             }
         }
-        PlatformRegistration stored = registration;
-        LOG.info(() -> "Platform registered (" + source + "): issuer " + stored.issuer() + ", client "
-                + stored.clientId() + ", deployments " + stored.deployments());
-        return registration;
+    }
+
+    private static String subject(PlatformRegistration registration) {
+        return "platform:" + registration.id();
+    }
+
+    private static String summary(PlatformRegistration registration) {
+        PlatformEndpoints endpoints = registration.endpoints();
+        return "issuer " + registration.issuer() + ", client " + registration.clientId() + ", deployments "
+                + registration.deployments() + ", authorization " + endpoints.authorizationEndpoint() + ", token "
+                + endpoints.tokenEndpoint() + (endpoints.tokenAudience() == null ? ""
+                : " (audience " + endpoints.tokenAudience() + ")") + ", JWKS " + endpoints.jwksUri()
+                + ", scopes " + registration.scopes();
     }
 
     private static void requireText(String value, String what) {

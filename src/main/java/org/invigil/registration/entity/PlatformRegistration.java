@@ -85,10 +85,11 @@ public class PlatformRegistration {
         this.clientId = clientId;
         this.registeredBy = source;
         this.createdAt = now;
-        update(endpoints, now);
+        reconfigure(endpoints, now);
     }
 
-    public void update(PlatformEndpoints endpoints, Instant now) {
+    /** New endpoints and keys: the tool administrator's act only, never Dynamic Registration's. */
+    public void reconfigure(PlatformEndpoints endpoints, Instant now) {
         this.authorizationEndpoint = endpoints.authorizationEndpoint();
         this.tokenEndpoint = endpoints.tokenEndpoint();
         this.jwksUri = endpoints.jwksUri();

@@ -18,6 +18,7 @@ final class Endpoints {
 
     static final List<Class<?>> API = List.of(
             org.invigil.registration.boundary.PlatformsAdminResource.class,
+            org.invigil.registration.boundary.RegistrationLinksAdminResource.class,
             org.invigil.keys.boundary.KeysAdminResource.class,
             org.invigil.journey.boundary.ProctoringResource.class,
             org.invigil.identity.boundary.ReferencesResource.class,

@@ -1,6 +1,9 @@
 package org.invigil.registration.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -28,9 +31,41 @@ class DynamicRegistrationTest {
     }
 
     @Test
-    void fallsBackToTheBodyText() {
-        assertEquals("Registration token expired", DynamicRegistration.refusalReasons(answer(401,
+    void neverQuotesABodyThatIsNotARefusalInWords() {
+        assertEquals("no reason Invigil could read", DynamicRegistration.refusalReasons(answer(401,
                 "  Registration token\n expired ")));
-        assertEquals("no reason given", DynamicRegistration.refusalReasons(answer(500, "")));
+        assertEquals("no reason Invigil could read", DynamicRegistration.refusalReasons(answer(500,
+                "{\"users\": [{\"name\": \"admin\", \"password\": \"secret\"}]}")));
+        assertEquals("no reason Invigil could read", DynamicRegistration.refusalReasons(answer(500, "")));
+    }
+
+    @Test
+    void quotesAtMost300CharactersOfTheReasons() {
+        String reason = DynamicRegistration.refusalReasons(answer(422,
+                "{\"errors\": [\"" + "x".repeat(5000) + "\"]}"));
+        assertEquals(301, reason.length());
+    }
+
+    @Test
+    void whenLinksAreRequiredThePlainRegistrationUrlIsRefusedBeforeAnythingIsFetched() {
+        DynamicRegistration registration = new DynamicRegistration();
+        registration.requireLink = true;
+        RegistrationRefused refused = assertThrows(RegistrationRefused.class, () -> registration.admit(null));
+        assertEquals(403, refused.problem().status());
+        assertEquals("registration_link_required", refused.problem().code());
+        registration.requireLink = false;
+        registration.admit(null);
+    }
+
+    @Test
+    void theIssuerMustBeTheOriginOfTheConfigurationUrlPortIncluded() {
+        URI configuration = URI.create("https://lms.example.edu/mod/lti/openid-configuration.php");
+        assertTrue(Issuers.sameOrigin(Issuers.parse("https://lms.example.edu"), configuration));
+        assertTrue(Issuers.sameOrigin(Issuers.parse("https://LMS.example.edu:443"), configuration));
+        assertFalse(Issuers.sameOrigin(Issuers.parse("https://lms.example.edu:8443"), configuration));
+        assertFalse(Issuers.sameOrigin(Issuers.parse("http://lms.example.edu"), configuration));
+        assertFalse(Issuers.sameOrigin(Issuers.parse("https://other.example.edu"), configuration));
+        assertThrows(RegistrationRefused.class, () -> Issuers.parse("https://lms.example.edu/?tenant=1"));
+        assertThrows(RegistrationRefused.class, () -> Issuers.parse("ftp://lms.example.edu"));
     }
 }
