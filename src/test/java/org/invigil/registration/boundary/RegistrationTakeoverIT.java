@@ -12,6 +12,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.invigil.DeployedTool;
 import org.invigil.LmsFlows;
 import org.invigil.journey.boundary.ProctoringApiIT;
@@ -135,6 +140,41 @@ class RegistrationTakeoverIT {
         assertEquals("Tool administrator (admin API)", entries.get(1).getString("actor"));
         HttpResponse<String> anonymous = DeployedTool.get("/api/admin/platforms/" + id + "/audit");
         assertEquals(401, anonymous.statusCode(), anonymous.body());
+        HttpResponse<String> unknown = DeployedTool.get("/api/admin/platforms/no-such-platform/audit",
+                "Authorization", "Bearer " + DeployedTool.adminToken());
+        assertEquals(404, unknown.statusCode(), unknown.body());
+    }
+
+    @Test
+    void twoLmssRacingForOneLinkRegisterOnlyOne() throws Exception {
+        URI link = URI.create(json(issueLink("{}").body()).getString("url"));
+        try (LtiPlatformSimulator first = LtiPlatformSimulator.start(Flavor.MOODLE);
+             LtiPlatformSimulator second = LtiPlatformSimulator.start(Flavor.MOODLE)) {
+            BrowserResponse firstConfirm = first.browser().get(first.registrationStartUrl(link));
+            BrowserResponse secondConfirm = second.browser().get(second.registrationStartUrl(link));
+            assertEquals(200, firstConfirm.status(), firstConfirm.body());
+            assertEquals(200, secondConfirm.status(), secondConfirm.body());
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                Future<BrowserResponse> a = pool.submit(() -> {
+                    go.await();
+                    return first.browser().submitForm(firstConfirm);
+                });
+                Future<BrowserResponse> b = pool.submit(() -> {
+                    go.await();
+                    return second.browser().submitForm(secondConfirm);
+                });
+                go.countDown();
+                List<Integer> statuses = List.of(a.get(1, TimeUnit.MINUTES).status(),
+                        b.get(1, TimeUnit.MINUTES).status()).stream().sorted().toList();
+                assertEquals(List.of(200, 410), statuses, "one registration wins the link, the other is refused");
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, first.registrations().size() + second.registrations().size(),
+                    "the loser was refused before Invigil offered itself to its LMS");
+        }
     }
 
     @Test
