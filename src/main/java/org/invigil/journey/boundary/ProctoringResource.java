@@ -185,7 +185,7 @@ public class ProctoringResource {
         ToolSession student = student(authorization);
         journey.requireOwn(id, student);
         long number = Uploads.sequence(sequence);
-        Instant at = Uploads.instant(capturedAt);
+        Instant at = Uploads.capturedAt(capturedAt);
         SessionState state = frames.ingest(id, number, at, Uploads.jpeg(type, body));
         return Response.accepted(Json.createObjectBuilder().add("sequence", number).add("state", state.id()).build())
                 .build();
