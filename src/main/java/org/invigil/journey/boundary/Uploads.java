@@ -65,6 +65,15 @@ final class Uploads {
         return Long.parseLong(text);
     }
 
+    /** The liveness step a picture belongs to: a small whole number (the challenge checks its range). */
+    static int step(String query) {
+        if (query == null || !query.trim().matches("[0-9]{1,2}")) {
+            throw MonitoringRefused.malformed("liveness_step", "Say which step the picture belongs to: ?step=0, 1 or 2"
+                    + (query == null ? "." : ", not " + excerpt(query) + "."));
+        }
+        return Integer.parseInt(query.trim());
+    }
+
     /** The frame's capture time as the client claims it (placed in the attempt's window by the ingestion). */
     static Instant capturedAt(String header) {
         if (header == null || header.isBlank()) {

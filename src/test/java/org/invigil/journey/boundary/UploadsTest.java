@@ -91,6 +91,15 @@ class UploadsTest {
     }
 
     @Test
+    void aLivenessStepIsASmallWholeNumber() {
+        assertEquals(2, Uploads.step("2"));
+        for (String query : new String[] {null, "", "two", "-1", "99999999999", "1.0"}) {
+            MonitoringRefused refused = assertThrows(MonitoringRefused.class, () -> Uploads.step(query));
+            assertEquals("liveness_step", refused.problem().code(), query);
+        }
+    }
+
+    @Test
     void refusesEventsThatAreNotObjects() {
         refused("{\"events\": [3]}", "event_invalid", "events[0] must be a JSON object, not a number");
         MonitoringRefused missing = assertThrows(MonitoringRefused.class,
