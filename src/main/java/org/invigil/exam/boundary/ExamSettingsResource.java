@@ -24,6 +24,7 @@ import org.invigil.exam.control.SettingsInvalid;
 import org.invigil.exam.entity.ExamSettings;
 import org.invigil.identity.control.BulkReferences;
 import org.invigil.identity.control.BulkReport;
+import org.invigil.web.control.BoundedJson;
 
 /**
  * An exam's settings for its staff: {@code GET|PUT /api/exams/{exam}/settings} (the JSON of {@link ExamSettings};
@@ -59,7 +60,7 @@ public class ExamSettingsResource {
         ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
         ExamSettings settings;
         try {
-            settings = ExamSettings.fromJson(body);
+            settings = ExamSettings.fromJson(BoundedJson.object(body).toString());
         } catch (IllegalArgumentException e) {
             throw new SettingsInvalid(e);
         } catch (ClassCastException e) {

@@ -133,13 +133,10 @@ public class ProctoringResource {
     @Consumes(MediaType.WILDCARD)
     public Response livenessFrame(@HeaderParam("Authorization") String authorization,
                                   @HeaderParam("Content-Type") String type, @PathParam("id") String id,
-                                  @PathParam("challenge") String challenge, @QueryParam("step") Integer step,
+                                  @PathParam("challenge") String challenge, @QueryParam("step") String step,
                                   InputStream body) {
         ToolSession student = student(authorization);
-        if (step == null) {
-            throw MonitoringRefused.malformed("liveness_step", "Say which step the picture belongs to: ?step=0, 1 or 2.");
-        }
-        journey.livenessFrame(id, student, challenge, step, Uploads.jpeg(type, body));
+        journey.livenessFrame(id, student, challenge, Uploads.step(step), Uploads.jpeg(type, body));
         return Response.noContent().build();
     }
 
@@ -185,7 +182,7 @@ public class ProctoringResource {
         ToolSession student = student(authorization);
         journey.requireOwn(id, student);
         long number = Uploads.sequence(sequence);
-        Instant at = Uploads.instant(capturedAt);
+        Instant at = Uploads.capturedAt(capturedAt);
         SessionState state = frames.ingest(id, number, at, Uploads.jpeg(type, body));
         return Response.accepted(Json.createObjectBuilder().add("sequence", number).add("state", state.id()).build())
                 .build();

@@ -7,21 +7,26 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.invigil.identity.control.PictureRefused;
 import org.invigil.monitoring.control.EventIngestion;
 import org.invigil.monitoring.control.EventRules;
+import org.invigil.monitoring.control.ItemBounds;
 import org.invigil.monitoring.control.MonitoringRefused;
+import org.invigil.web.control.BoundedJson;
 
 /** Reads what a client uploads, refusing oversize and malformed input before any of it is used. */
 final class Uploads {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
     static final int MAX_EVENTS = 100;
+    static final int MAX_DATA_CHARS = 1000;
+    private static final BigDecimal MAX_SEQUENCE = BigDecimal.valueOf(ItemBounds.MAX_SEQUENCE);
 
     private Uploads() {
     }
@@ -52,28 +57,43 @@ final class Uploads {
             throw MonitoringRefused.malformed("sequence_missing", "Send the item's sequence number in the "
                     + "Invigil-Sequence header.");
         }
-        try {
-            long value = Long.parseLong(header.trim());
-            if (value < 1) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw MonitoringRefused.malformed("sequence_invalid", "Invigil-Sequence must be a positive whole number, "
-                    + "not " + header + ".");
+        String text = header.trim();
+        if (!text.matches("[0-9]{1,16}") || !ItemBounds.isSequence(Long.parseLong(text))) {
+            throw MonitoringRefused.malformed("sequence_invalid", "Invigil-Sequence must be a whole number from 1 to "
+                    + ItemBounds.MAX_SEQUENCE + ", not " + excerpt(header) + ".");
         }
+        return Long.parseLong(text);
     }
 
-    static Instant instant(String header) {
+    /** The liveness step a picture belongs to: a small whole number (the challenge checks its range). */
+    static int step(String query) {
+        if (query == null || !query.trim().matches("[0-9]{1,2}")) {
+            throw MonitoringRefused.malformed("liveness_step", "Say which step the picture belongs to: ?step=0, 1 or 2"
+                    + (query == null ? "." : ", not " + excerpt(query) + "."));
+        }
+        return Integer.parseInt(query.trim());
+    }
+
+    /** The frame's capture time as the client claims it (placed in the attempt's window by the ingestion). */
+    static Instant capturedAt(String header) {
         if (header == null || header.isBlank()) {
             return Instant.now();
         }
+        return instant(header, "captured_at_invalid", "Invigil-Captured-At");
+    }
+
+    private static Instant instant(String text, String code, String field) {
         try {
-            return Instant.parse(header.trim());
-        } catch (DateTimeParseException e) {
-            throw MonitoringRefused.malformed("captured_at_invalid", "Invigil-Captured-At must be an ISO-8601 instant "
-                    + "such as 2026-11-21T10:15:30Z, not " + header + ".");
+            Instant at = Instant.parse(text.trim());
+            if (ItemBounds.isNameable(at)) {
+                return at;
+            }
+        } catch (DateTimeException e) {
+            // refused below
         }
+        throw MonitoringRefused.malformed(code, field + " must be an ISO-8601 instant between the years "
+                + ItemBounds.FIRST_YEAR + " and " + ItemBounds.LAST_YEAR + " such as 2026-11-21T10:15:30Z, not "
+                + excerpt(text) + ".");
     }
 
     static List<EventIngestion.Item> events(JsonObject body) {
@@ -85,30 +105,92 @@ final class Uploads {
                     + "not " + array.size() + ".");
         }
         List<EventIngestion.Item> items = new ArrayList<>();
-        for (JsonValue value : array) {
-            if (!(value instanceof JsonObject event)) {
-                throw MonitoringRefused.malformed("event_invalid", "Each event must be a JSON object.");
+        for (int index = 0; index < array.size(); index++) {
+            String field = "events[" + index + "]";
+            if (!(array.get(index) instanceof JsonObject event)) {
+                throw MonitoringRefused.malformed("event_invalid", field + " must be a JSON object, not "
+                        + BoundedJson.describe(array.get(index)) + ".");
             }
-            if (!(event.get("sequence") instanceof JsonNumber number) || !number.isIntegral()
-                    || number.longValue() < 1) {
-                throw MonitoringRefused.malformed("sequence_invalid", "Each event needs a positive whole sequence.");
-            }
+            long sequence = sequence(event.get("sequence"), field + ".sequence");
             String type = event.get("type") instanceof JsonString text ? text.getString() : "";
             if (!EventRules.TYPES.contains(type)) {
-                throw MonitoringRefused.malformed("event_type_unknown", "Unknown event type \"" + type + "\".");
+                throw MonitoringRefused.malformed("event_type_unknown", "Unknown event type \"" + excerpt(type)
+                        + "\" in " + field + ".type.");
             }
-            Instant at = event.get("at") instanceof JsonString text ? instant(text.getString()) : Instant.now();
-            Optional<String> data = Optional.empty();
-            if (event.get("data") instanceof JsonObject object) {
-                String json = object.toString();
-                if (json.length() > 1000) {
-                    throw MonitoringRefused.malformed("event_data_too_large", "An event's data must stay under 1000 "
-                            + "characters.");
-                }
-                data = Optional.of(json);
+            JsonValue claimed = event.getOrDefault("at", JsonValue.NULL);
+            Instant at;
+            if (claimed instanceof JsonString text) {
+                at = instant(text.getString(), "at_invalid", field + ".at");
+            } else if (claimed == JsonValue.NULL) {
+                at = Instant.now();
+            } else {
+                throw MonitoringRefused.malformed("at_invalid", field + ".at must be a string such as "
+                        + "2026-11-21T10:15:30Z, not " + BoundedJson.describe(claimed) + ".");
             }
-            items.add(new EventIngestion.Item(number.longValue(), type, at, data));
+            items.add(new EventIngestion.Item(sequence, type, at, data(event.get("data"), field + ".data")));
         }
         return items;
+    }
+
+    /** A JSON sequence number: a whole number from 1 to 2^53 − 1, compared exactly (never truncated). */
+    private static long sequence(JsonValue value, String field) {
+        if (value instanceof JsonNumber number) {
+            BigDecimal exact = number.bigDecimalValue();
+            if (exact.signum() > 0 && exact.compareTo(MAX_SEQUENCE) <= 0 && exact.stripTrailingZeros().scale() <= 0) {
+                return exact.longValueExact();
+            }
+        }
+        throw MonitoringRefused.malformed("sequence_invalid", field + " must be a whole number from 1 to "
+                + ItemBounds.MAX_SEQUENCE + ", not " + shown(value) + ".");
+    }
+
+    /** An event's data: an object whose numbers the rules read are finite and in range; kept as its JSON text. */
+    private static Optional<String> data(JsonValue value, String field) {
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw MonitoringRefused.malformed("event_data_invalid", field + " must be a JSON object, not "
+                    + BoundedJson.describe(value) + ".");
+        }
+        range(object, "durationMs", field, 0, ItemBounds.MAX_DURATION_MS, false);
+        range(object, "level", field, 0, 1, false);
+        range(object, "screens", field, 0, ItemBounds.MAX_SCREENS, true);
+        String json = object.toString();
+        if (json.length() > MAX_DATA_CHARS) {
+            throw MonitoringRefused.malformed("event_data_too_large", field + " must stay under " + MAX_DATA_CHARS
+                    + " characters.");
+        }
+        return Optional.of(json);
+    }
+
+    private static void range(JsonObject data, String member, String field, double min, double max, boolean whole) {
+        JsonValue value = data.get(member);
+        if (value == null || value == JsonValue.NULL) {
+            return;
+        }
+        if (value instanceof JsonNumber number) {
+            BigDecimal exact = number.bigDecimalValue();
+            boolean inRange = exact.compareTo(BigDecimal.valueOf(min)) >= 0
+                    && exact.compareTo(BigDecimal.valueOf(max)) <= 0;
+            if (inRange && (!whole || exact.stripTrailingZeros().scale() <= 0)) {
+                return;
+            }
+        }
+        throw MonitoringRefused.malformed("event_data_out_of_range", field + "." + member + " must be "
+                + (whole ? "a whole number" : "a number") + " from " + shown(min) + " to " + shown(max) + ", not "
+                + shown(value) + ".");
+    }
+
+    private static String shown(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+    }
+
+    private static String shown(JsonValue value) {
+        return value instanceof JsonNumber number ? excerpt(number.toString()) : BoundedJson.describe(value);
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -20,7 +20,10 @@ import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
 import org.invigil.session.entity.SessionState;
 
-/** Receives browser events exactly once each and applies the event rules (none while monitoring is paused). */
+/**
+ * Receives browser events exactly once each and applies the event rules (none while monitoring is paused). An event's
+ * time is placed in the attempt's window by the same rule as a frame's ({@link ItemBounds#capturedAt}).
+ */
 @ApplicationScoped
 public class EventIngestion {
 
@@ -62,6 +65,7 @@ public class EventIngestion {
         Exam exam = exams.byId(session.examId()).orElseThrow();
         Set<Check> active = sessions.activeChecks(session, exam.settings());
         Instant now = clock.instant();
+        items.forEach(item -> ItemBounds.requireSequence(item.sequence()));
         List<Long> accepted = new ArrayList<>();
         List<Long> duplicates = new ArrayList<>();
         for (Item item : items) {
@@ -73,7 +77,7 @@ public class EventIngestion {
             if (session.isPaused()) {
                 continue; // received, so not sent again; nothing of it is kept while monitoring is paused
             }
-            Instant at = item.at().isAfter(now.plusSeconds(60)) ? now : item.at();
+            Instant at = ItemBounds.capturedAt(item.at(), now);
             em.persist(new BrowserEvent(session.id(), item.sequence(), item.type(), at, item.data().orElse(null)));
             session.eventReceived(at);
             for (EventRules.Effect effect : EventRules.of(item.type(), at, item.data(), exam.settings(), active)) {

@@ -59,6 +59,7 @@ public class FrameIngestion {
      * monitoring, in which case the frame was received but dropped unanalysed.
      */
     public SessionState ingest(String sessionId, long sequence, Instant capturedAt, byte[] jpeg) {
+        ItemBounds.requireSequence(sequence);
         ProctoringSession session = sessions.byId(sessionId);
         if (!session.isMonitoring() && !session.isPaused()) {
             throw MonitoringRefused.notMonitoring(session.state().id());
@@ -74,9 +75,7 @@ public class FrameIngestion {
             throw MonitoringRefused.malformed("frame_dimensions", "Frames must be at most " + MAX_WIDTH + "x"
                     + MAX_HEIGHT + " pixels; this one is " + analysis.width() + "x" + analysis.height() + ".");
         }
-        Instant now = clock.instant();
-        Instant at = capturedAt.isAfter(now.plusSeconds(60)) || capturedAt.isBefore(now.minusSeconds(24 * 3600))
-                ? now : capturedAt;
+        Instant at = ItemBounds.capturedAt(capturedAt, clock.instant());
         Optional<IdentityComparison> identity = compareIdentity(session, sequence, analysis, jpeg);
         recentFrames.add(sessionId, new RecentFrames.Frame(sequence, at, jpeg));
         return observations.record(sessionId, sequence, at, analysis, identity);

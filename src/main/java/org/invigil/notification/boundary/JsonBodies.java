@@ -1,12 +1,11 @@
 package org.invigil.notification.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.Optional;
+import org.invigil.web.control.BoundedJson;
 import org.invigil.web.control.Problem;
 import org.invigil.web.control.ProblemException;
 
@@ -21,7 +20,7 @@ final class JsonBodies {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
         try {
-            return Json.createReader(new StringReader(body)).readObject();
+            return BoundedJson.object(body);
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(Problem.badRequest("body_invalid", "Send a JSON object, or nothing."));
         }

@@ -215,7 +215,7 @@ public class DynamicRegistration {
      */
     static String refusalReasons(HttpAnswer answer) {
         try {
-            JsonObject json = Json.createReader(new StringReader(answer.body())).readObject();
+            JsonObject json = org.invigil.web.control.BoundedJson.object(answer.body());
             List<String> reasons = new ArrayList<>();
             if (json.get("errors") instanceof JsonArray errors) {
                 for (JsonValue error : errors) {
@@ -270,7 +270,7 @@ public class DynamicRegistration {
 
     private static JsonObject parseObject(String body, String code, String detail) {
         try {
-            return Json.createReader(new StringReader(body)).readObject();
+            return org.invigil.web.control.BoundedJson.object(body);
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new RegistrationRefused(new Problem(422, code, "The platform's answer is not usable", detail));
         }

@@ -12,7 +12,8 @@ public class LtiApplication extends Application {
 
     static final List<Class<?>> PROVIDERS = List.of(
             ProblemMapper.class, HttpErrorMapper.class, JsonErrorMapper.class, UnexpectedErrorMapper.class,
-            SecurityHeaders.class);
+            SecurityHeaders.class, BoundedJsonReader.ObjectBodies.class, BoundedJsonReader.ArrayBodies.class,
+            BoundedJsonReader.StructureBodies.class, BoundedJsonReader.ValueBodies.class);
 
     @Override
     public Set<Class<?>> getClasses() {
