@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import org.invigil.outbound.control.HttpAnswer;
 import org.invigil.outbound.control.PlatformHttp;
 import org.invigil.registration.entity.PlatformEndpoints;
 import org.invigil.registration.entity.PlatformRegistration;
+import org.invigil.web.control.BoundedJson;
 import org.invigil.web.control.Problem;
 import org.invigil.web.control.ToolAddress;
 
@@ -215,7 +215,7 @@ public class DynamicRegistration {
      */
     static String refusalReasons(HttpAnswer answer) {
         try {
-            JsonObject json = org.invigil.web.control.BoundedJson.object(answer.body());
+            JsonObject json = BoundedJson.object(answer.body());
             List<String> reasons = new ArrayList<>();
             if (json.get("errors") instanceof JsonArray errors) {
                 for (JsonValue error : errors) {
@@ -270,7 +270,7 @@ public class DynamicRegistration {
 
     private static JsonObject parseObject(String body, String code, String detail) {
         try {
-            return org.invigil.web.control.BoundedJson.object(body);
+            return BoundedJson.object(body);
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw new RegistrationRefused(new Problem(422, code, "The platform's answer is not usable", detail));
         }
