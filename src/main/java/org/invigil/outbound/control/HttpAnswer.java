@@ -15,7 +15,13 @@ public record HttpAnswer(URI uri, int status, HttpHeaders headers, String body) 
         return headers.firstValue(name);
     }
 
-    /** The body as a short, single-line excerpt fit for an error message. */
+    /**
+     * The body as a short, single-line excerpt.
+     *
+     * @deprecated echoes what the far side said into error messages; say what was wrong instead ("the platform
+     *     answered HTTP 404"). Kept until its last callers (registration, {@code PlatformMessages}) move off it.
+     */
+    @Deprecated(forRemoval = true)
     public String excerpt() {
         String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
         return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
