@@ -22,9 +22,10 @@ import org.invigil.registration.control.Platforms;
 import org.invigil.web.control.ProblemException;
 
 /**
- * A platform's webhook: the tool administrator sets its URL (HTTPS to a public address, unless allowed by
- * {@code invigil.outbound.allow}; checked when set and at each call) and secret; each event is POSTed as JSON with {@code Invigil-Event}, {@code Invigil-Delivery} and
- * {@code Invigil-Signature} headers, and counts as delivered on any 2xx answer.
+ * A platform's webhook: the tool administrator sets its URL (HTTPS to a public address unless allowed by
+ * {@code invigil.outbound.allow}; checked when set and at each call) and secret; each event is POSTed as JSON with
+ * {@code Invigil-Event}, {@code Invigil-Delivery} and {@code Invigil-Signature} headers, and counts as delivered on
+ * any 2xx answer.
  */
 @ApplicationScoped
 public class Webhooks {
