@@ -207,6 +207,27 @@ class PlatformHttpTest {
     }
 
     @Test
+    void aPlatformThatAcceptsButNeverAnswersIsCutAtTheDeadline() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
+            Thread holder = new Thread(() -> {
+                try (Socket held = silent.accept()) {
+                    Thread.sleep(20_000);
+                } catch (IOException | InterruptedException done) {
+                    // released
+                }
+            });
+            holder.start();
+            long start = System.nanoTime();
+            OutboundRefused refused = assertThrows(OutboundRefused.class, () -> local.post(URI.create(
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/token"), "text/plain", "x", Map.of()));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            holder.interrupt();
+            assertEquals("platform_timeout", refused.problem().code());
+            assertTrue(millis >= 1900 && millis < 4000, "cut at the 2 s deadline: " + millis);
+        }
+    }
+
+    @Test
     void anOversizedBodyIsCut() {
         assertEquals("platform_answer_too_large", code(() -> local.get(URI.create(base + "/huge"), Map.of())));
         assertEquals("platform_answer_too_large",
