@@ -168,7 +168,7 @@ public class IdTokenVerifier {
             return platformKeys.matching(registration.endpoints().jwksUri(), jwt.getHeader());
         } catch (KeySourceException e) {
             throw LaunchRejected.untrusted("platform_keys_unavailable", "The platform's keys could not be fetched "
-                    + "from " + registration.endpoints().jwksUri() + " to verify the launch.");
+                    + "from " + registration.endpoints().jwksUri() + " to verify the launch: " + e.getMessage());
         }
     }
 

@@ -22,9 +22,10 @@ import org.invigil.registration.control.Platforms;
 import org.invigil.web.control.ProblemException;
 
 /**
- * A platform's webhook: the tool administrator sets its URL (HTTPS; plain HTTP only to this machine, for
- * development) and secret; each event is POSTed as JSON with {@code Invigil-Event}, {@code Invigil-Delivery} and
- * {@code Invigil-Signature} headers, and counts as delivered on any 2xx answer.
+ * A platform's webhook: the tool administrator sets its URL (HTTPS to a public address unless allowed by
+ * {@code invigil.outbound.allow}; checked when set and at each call) and secret; each event is POSTed as JSON with
+ * {@code Invigil-Event}, {@code Invigil-Delivery} and {@code Invigil-Signature} headers, and counts as delivered on
+ * any 2xx answer.
  */
 @ApplicationScoped
 public class Webhooks {
@@ -54,7 +55,7 @@ public class Webhooks {
     @Transactional
     public Configured configure(String platformId, String url, Optional<String> secret) {
         requirePlatform(platformId);
-        URI address = http.address(url, "The webhook URL");
+        URI address = http.destination(url, "The webhook URL");
         Optional<String> given = secret.filter(value -> !value.isBlank()).map(String::strip);
         if (given.isPresent() && given.get().length() < MIN_SECRET) {
             throw NotificationRefused.badRequest("secret_weak", "A webhook secret must have at least " + MIN_SECRET
@@ -116,8 +117,7 @@ public class Webhooks {
             throw DeliveryFailed.retry(e.problem().detail(), e);
         }
         if (!answer.isSuccess()) {
-            throw DeliveryFailed.retry(webhook.url() + " answered HTTP " + answer.status() + ": " + answer.excerpt(),
-                    null);
+            throw DeliveryFailed.retry(webhook.url() + " answered HTTP " + answer.status() + ".", null);
         }
     }
 

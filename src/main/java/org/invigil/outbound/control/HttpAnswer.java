@@ -14,10 +14,4 @@ public record HttpAnswer(URI uri, int status, HttpHeaders headers, String body) 
     public Optional<String> header(String name) {
         return headers.firstValue(name);
     }
-
-    /** The body as a short, single-line excerpt fit for an error message. */
-    public String excerpt() {
-        String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
-    }
 }
