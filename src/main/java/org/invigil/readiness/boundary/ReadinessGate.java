@@ -9,8 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.invigil.readiness.control.Readiness;
 import org.invigil.web.control.Problem;
 
@@ -23,8 +22,6 @@ import org.invigil.web.control.Problem;
 public class ReadinessGate extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    /** Seconds a client is asked to wait: start-up takes tens of seconds, the clients' backoff does the rest. */
-    static final int RETRY_AFTER_SECONDS = 5;
 
     @Inject
     transient Readiness readiness;
@@ -32,15 +29,12 @@ public class ReadinessGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (readiness.ready()) {
+        Optional<Problem> notYet = readiness.notYet();
+        if (notYet.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        String waiting = readiness.pending().stream().map(part -> part.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(" and "));
-        Problem problem = new Problem(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "starting", "Starting",
-                "Invigil is starting (waiting for: " + waiting + "). Nothing was received: try again in "
-                        + RETRY_AFTER_SECONDS + " seconds.");
+        Problem problem = notYet.get();
         byte[] body = Json.createObjectBuilder()
                 .add("type", "urn:invigil:problem:" + problem.code())
                 .add("status", problem.status())
@@ -48,8 +42,8 @@ public class ReadinessGate extends HttpFilter {
                 .add("title", problem.title())
                 .add("detail", problem.detail())
                 .build().toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        response.setStatus(problem.status());
+        response.setHeader("Retry-After", Integer.toString(Readiness.RETRY_AFTER_SECONDS));
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType("application/problem+json");

@@ -2,8 +2,12 @@ package org.invigil.readiness.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.invigil.web.control.Problem;
 
 /**
  * What the application still waits for before it serves its API. The start-up code reports each part once it is
@@ -13,6 +17,8 @@ import java.util.logging.Logger;
 public class Readiness {
 
     private static final Logger LOG = Logger.getLogger(Readiness.class.getName());
+    /** Seconds a caller is asked to wait: start-up takes tens of seconds, the clients' backoff does the rest. */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     /** The parts of start-up that requests depend on. */
     public enum Part {
@@ -36,6 +42,17 @@ public class Readiness {
 
     public boolean ready() {
         return ready;
+    }
+
+    /** Until ready, what to answer instead of serving: 503 {@code starting}, naming what is awaited. */
+    public Optional<Problem> notYet() {
+        if (ready) {
+            return Optional.empty();
+        }
+        String waiting = pending().stream().map(part -> part.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" and "));
+        return Optional.of(new Problem(503, "starting", "Starting", "Invigil is starting (waiting for: " + waiting
+                + "). Nothing was received: try again in " + RETRY_AFTER_SECONDS + " seconds."));
     }
 
     /** The parts still awaited, for the answer that says why not yet. */

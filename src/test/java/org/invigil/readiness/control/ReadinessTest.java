@@ -25,6 +25,19 @@ class ReadinessTest {
     }
 
     @Test
+    void untilReadyTheAnswerIs503StartingNamingWhatIsAwaited() {
+        Readiness readiness = new Readiness();
+        readiness.done(Readiness.Part.DATABASE);
+        var problem = readiness.notYet().orElseThrow();
+        assertEquals(503, problem.status());
+        assertEquals("starting", problem.code());
+        assertTrue(problem.detail().contains("waiting for: vision"), problem.detail());
+        assertTrue(problem.detail().contains("try again in 5 seconds"), problem.detail());
+        readiness.done(Readiness.Part.VISION);
+        assertTrue(readiness.notYet().isEmpty());
+    }
+
+    @Test
     void aPartReportedTwiceCountsOnce() {
         Readiness readiness = new Readiness();
         readiness.done(Readiness.Part.DATABASE);
