@@ -6,7 +6,8 @@
  * Staff can pause monitoring: the server's answers say so, the camera is switched off and nothing is captured until
  * it resumes (the monitor asks every few seconds).
  *
- * Test hooks: window.invigilMonitor.stats() and .flush(); body[data-state] is loading | waiting | monitoring |
+ * Test hooks: window.invigilMonitor.stats() (firstSequence..nextSequence-1 are the numbers this page gave its items)
+ * and .flush(); body[data-state] is loading | waiting | monitoring |
  * paused | stopped | error.
  */
 import { ProctoringApi, ApiError } from '../static/js/api.js';
@@ -32,7 +33,7 @@ const ctx = {
     fullscreen: document.fullscreenElement ? 'enter' : 'exit',
   }),
   audioContext: null, early: [], ready: false, multipleScreens: false, storeKind: null, checks: null,
-  paused: false, pauseTimer: null,
+  paused: false, pauseTimer: null, firstSequence: null,
 };
 
 const RESUME_CHECK_MS = 5000;
@@ -120,6 +121,7 @@ function stats() {
     mode: embedded ? 'embedded' : 'window',
     store: ctx.storeKind,
     nextSequence: ctx.counter ? ctx.counter.peek() : null,
+    firstSequence: ctx.firstSequence,
     encoding: ctx.budget ? { ...ctx.budget.size(ctx.video.videoWidth || 640, ctx.video.videoHeight || 480),
       quality: ctx.budget.quality } : null,
   };
@@ -372,7 +374,9 @@ async function openSession() {
     try {
       return await ctx.api.session();
     } catch (error) {
-      if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+      // a 404 page that is not Invigil's own answer: the server is up but Invigil is not deployed yet (restarting)
+      const starting = error instanceof ApiError && error.status === 404 && !error.code;
+      if (error instanceof ApiError && error.status >= 400 && error.status < 500 && !starting) {
         throw error;
       }
       note(`Cannot reach Invigil yet; trying again. ${error.detail || ''}`);
@@ -417,6 +421,7 @@ async function startMonitoring(session) {
     highestQueued: ctx.queue.highestSequence(),
     persist: (next) => counterStore.write(next),
   });
+  ctx.firstSequence = ctx.counter.peek(); // this page numbers its items from here: firstSequence..nextSequence-1
   const interval = Math.max(1, (session.exam && session.exam.frameIntervalSeconds) || 3);
   ctx.budget = new FrameBudget({ intervalSeconds: interval, maxFrameBytes: session.monitoring && session.monitoring.maxFrameBytes });
   ctx.startedAt = Date.now();

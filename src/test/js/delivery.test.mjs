@@ -239,3 +239,47 @@ test('the localStorage fallback keeps frame bytes', () => {
   assert.deepEqual([...back.bytes], [0xff, 0xd8, 1]);
   assert.equal(store.all().length, 1);
 });
+
+// --- a server that restarts (issue 9, item 4) ---
+
+test('keeps items answered 404 by a server that has not deployed Invigil yet, and honours its Retry-After', () => {
+  const page = classifyOutcome('frame', [1], { status: 404, code: undefined, body: null });
+  assert.deepEqual([page.keep, page.drop, page.warning], [[1], [], null]);
+  const later = classifyOutcome('event', [2, 3], { status: 404, retryAfter: '4', body: null }, 0);
+  assert.deepEqual([later.keep, later.retryAfterMs], [[2, 3], 4000]);
+});
+
+test("drops an item answered 404 with Invigil's own problem code: that answer is definitive", () => {
+  const unknown = classifyOutcome('frame', [1], { status: 404, code: 'session_unknown', detail: 'No such session.' });
+  assert.deepEqual([unknown.drop, unknown.keep], [[1], []]);
+  assert.match(unknown.warning, /404.*No such session/);
+});
+
+test('keeps items on every 5xx, whatever the body', () => {
+  for (const status of [500, 501, 502, 503, 504, 507, 599]) {
+    const verdict = classifyOutcome('event', [7], { status, code: 'anything', body: { code: 'anything' } });
+    assert.deepEqual([status, verdict.keep, verdict.drop], [status, [7], []]);
+  }
+});
+
+test('loses nothing while the server restarts: refused, 404 pages, 500, 503 starting, then accepted', async () => {
+  const w = harness({
+    answers: ['network', 'network', { status: 404 }, { status: 404 }, { status: 500 },
+      { status: 503, code: 'starting', retryAfter: '5' }],
+  });
+  for (let s = 1; s <= 6; s += 1) {
+    await w.queue.add(s % 3 ? frame(s) : event(s));
+  }
+  await w.queue.running;
+  const waits = [];
+  while (w.queue.length && waits.length < 20) {
+    waits.push(await w.tick());
+  }
+  assert.equal(w.queue.length, 0);
+  const stats = w.queue.stats();
+  assert.deepEqual([stats.delivered, stats.dropped, stats.framesEvicted], [6, 0, 0]);
+  assert.equal(w.warnings.length, 0, 'nothing to warn about');
+  assert.deepEqual(waits.slice(0, 6), [1000, 2000, 4000, 8000, 16000, 5000], 'backoff, then the Retry-After');
+  const delivered = new Set(w.calls.slice(6).flatMap((c) => c.sequences));
+  assert.deepEqual([...delivered].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6]);
+});

@@ -4,8 +4,12 @@
  *
  * - Every item is stored before it is sent, and removed only once the server has it: a 2xx, or a 409
  *   `sequence_replayed` (the server already had that number, so it was delivered).
- * - While the browser is offline, or after a network error, a 5xx (503 with its Retry-After) or a 408/425/429,
- *   items stay queued and are resent with exponential backoff (1 s doubling to 60 s, ±20 % jitter).
+ * - While the browser is offline, or after a network error, any 5xx, a 404 or a 408/425/429, items stay queued and
+ *   are resent with exponential backoff (1 s doubling to 60 s, ±20 % jitter), or after the answer's Retry-After.
+ *   These are the answers of a server that is starting or restarting: until Invigil is deployed, its server
+ *   answers 404 (a page, not Invigil's problem+json) for every address, then Invigil answers 503 with Retry-After
+ *   until its database and face models are ready. A 404 that is Invigil's own problem+json (it names a `code`,
+ *   e.g. `session_unknown`) is definitive and drops the item like any other 4xx.
  * - Any other 4xx drops the item with a visible warning: resending the same bytes could never succeed.
  *   401 is the exception: the token has expired, items stay stored (a new page with a fresh token for the same
  *   session sends them) and sending stops.
@@ -22,6 +26,11 @@ export const MAX_EVENTS_PER_BATCH = 100;
 export const MAX_BUFFERED_FRAMES = 20;
 /** Events are held this long before a batch is sent, so that a burst (copy, blur, hidden…) travels together. */
 export const EVENT_DEBOUNCE_MS = 300;
+/**
+ * 4xx answers after which the same request may succeed later: 404 (the server is up but Invigil is not deployed
+ * yet, as during a restart), 408 (timeout), 425 (too early), 429 (too many requests).
+ */
+export const RETRYABLE_CLIENT_ERRORS = new Set([404, 408, 425, 429]);
 
 /** Events sorted by sequence, cut in batches of at most `max`. */
 export function batchEvents(events, max = MAX_EVENTS_PER_BATCH) {
@@ -79,7 +88,8 @@ export function classifyOutcome(kind, sequences, outcome, nowMs = Date.now()) {
     verdict.warning = outcome.detail || 'Your session has expired. Open the exam again from your course page.';
     return verdict;
   }
-  if (status >= 500 || status === 408 || status === 425 || status === 429 || status < 400) {
+  const definitive404 = status === 404 && Boolean(outcome.code); // Invigil's own answer, e.g. session_unknown
+  if (status >= 500 || (RETRYABLE_CLIENT_ERRORS.has(status) && !definitive404) || status < 400) {
     verdict.keep = all;
     verdict.retryAfterMs = parseRetryAfter(outcome.retryAfter, nowMs);
     return verdict;

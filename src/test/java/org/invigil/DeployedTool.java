@@ -34,8 +34,8 @@ public final class DeployedTool {
     }
 
     /**
-     * Waits until the tool serves its keys: on a loaded machine Payara may report "ready" before the application
-     * answers, and the first test must not fail for that.
+     * Waits until the tool serves its keys and its API: on a loaded machine Payara may report "ready" before the
+     * application answers, and the first test must not fail for that.
      */
     private static synchronized void awaitReady(URI base) {
         if (ready) {
@@ -46,7 +46,10 @@ public final class DeployedTool {
             try {
                 HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/lti/jwks.json"))
                         .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 200) {
+                // and the API is past its start-up gate (503 until the database and face models are ready)
+                HttpResponse<Void> api = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/proctoring/session"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200 && api.statusCode() != 503) {
                     ready = true;
                     return;
                 }
