@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.invigil.registration.control.DynamicRegistration;
 import org.invigil.registration.control.PlatformConfiguration;
 import org.invigil.registration.control.ToolConfiguration;
-import org.invigil.registration.entity.PlatformRegistration;
 import org.invigil.web.boundary.ToolAddresses;
 
 /**
@@ -71,18 +70,15 @@ public class RegistrationResource {
     }
 
     private String confirm(String link, String openidConfiguration, String registrationToken) {
-        registration.admit(link);
-        PlatformConfiguration platform = registration.discover(openidConfiguration, registrationToken);
+        PlatformConfiguration platform = registration.discover(link, openidConfiguration, registrationToken);
         return RegistrationPages.confirm(platform, openidConfiguration, registrationToken,
                 ToolConfiguration.of(addresses.of(uriInfo)), uriInfo.getRequestUri().getRawPath());
     }
 
     private String register(String link, String openidConfiguration, String registrationToken) {
-        registration.admit(link);
-        PlatformConfiguration platform = registration.discover(openidConfiguration, registrationToken);
-        PlatformRegistration registered = registration.register(platform, registrationToken, addresses.of(uriInfo),
-                link);
-        return RegistrationPages.done(platform, registered);
+        DynamicRegistration.Registered registered = registration.register(link, openidConfiguration,
+                registrationToken, addresses.of(uriInfo));
+        return RegistrationPages.done(registered.platform(), registered.registration());
     }
 
     /** The configuration Invigil sends in Dynamic Registration, for administrators who register by hand. */

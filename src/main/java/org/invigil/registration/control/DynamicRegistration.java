@@ -60,11 +60,39 @@ public class DynamicRegistration {
                     + "https://canvas.test.instructure.com")
     List<String> sharedIssuers;
 
+    /** A registration made: what the platform said of itself, and what Invigil stored. */
+    public record Registered(PlatformConfiguration platform, PlatformRegistration registration) {
+    }
+
     /**
-     * Lets a registration begin through the plain URL (no link) or a one-time link; refuses, before anything is
-     * fetched, a plain registration when links are required and a link that is unknown, used or expired.
+     * The confirmation step: lets a registration begin through the plain URL ({@code link} null) or a one-time
+     * link, then reads the platform's configuration. A plain registration when links are required, and a link that
+     * is unknown, used or expired, are refused before anything is fetched.
      */
-    public void admit(String link) {
+    public PlatformConfiguration discover(String link, String openidConfigurationUrl, String registrationToken) {
+        admit(link);
+        return discover(openidConfigurationUrl, registrationToken);
+    }
+
+    /** Registers through the plain URL or a one-time link, which is used up only if the registration succeeds. */
+    public Registered register(String link, String openidConfigurationUrl, String registrationToken,
+                               ToolAddress tool) {
+        PlatformConfiguration platform = discover(link, openidConfigurationUrl, registrationToken);
+        if (link == null) {
+            return new Registered(platform, register(platform, registrationToken, tool));
+        }
+        links.claim(link);
+        try {
+            PlatformRegistration registered = register(platform, registrationToken, tool);
+            links.registered(link, registered.id());
+            return new Registered(platform, registered);
+        } catch (RuntimeException failed) {
+            links.release(link);
+            throw failed;
+        }
+    }
+
+    void admit(String link) {
         if (link == null) {
             if (requireLink) {
                 throw new RegistrationRefused(new Problem(403, "registration_link_required",
@@ -77,25 +105,7 @@ public class DynamicRegistration {
         links.requireUsable(link);
     }
 
-    /** Registers through the plain URL or a one-time link, which is used up only if the registration succeeds. */
-    public PlatformRegistration register(PlatformConfiguration platform, String registrationToken, ToolAddress tool,
-                                         String link) {
-        admit(link);
-        if (link == null) {
-            return register(platform, registrationToken, tool);
-        }
-        links.claim(link);
-        try {
-            PlatformRegistration registered = register(platform, registrationToken, tool);
-            links.registered(link, registered.id());
-            return registered;
-        } catch (RuntimeException failed) {
-            links.release(link);
-            throw failed;
-        }
-    }
-
-    public PlatformConfiguration discover(String openidConfigurationUrl, String registrationToken) {
+    PlatformConfiguration discover(String openidConfigurationUrl, String registrationToken) {
         if (openidConfigurationUrl == null || openidConfigurationUrl.isBlank()) {
             throw new RegistrationRefused("openid_configuration_missing", "This is Invigil's registration URL. "
                     + "Open it from your LMS's LTI Dynamic Registration (the LMS adds the openid_configuration "
