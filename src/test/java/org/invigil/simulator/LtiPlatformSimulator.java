@@ -141,6 +141,7 @@ public final class LtiPlatformSimulator implements AutoCloseable {
 
         route("GET", "/jwks", this::jwks);
         route("GET", "/users/([^/]+)/avatar", this::avatar);
+        route("GET", "/mod/lti/embed.php", this::embed);
         authorization.routes(this);
         tokens.routes(this);
         ags.routes(this);
@@ -331,7 +332,6 @@ public final class LtiPlatformSimulator implements AutoCloseable {
         return dynamicRegistration.startUrl(toolRegistrationUrl);
     }
 
-    /** Makes the next {@code POST /register} fail with that status and body (JSON if it starts with '{'). */
     /**
      * Makes the next Dynamic Registration answer with this client id, as a hostile platform that copies another
      * platform's (public) client id would.
@@ -340,6 +340,7 @@ public final class LtiPlatformSimulator implements AutoCloseable {
         dynamicRegistration.answerNextWithClientId(clientId);
     }
 
+    /** Makes the next {@code POST /register} fail with that status and body (JSON if it starts with '{'). */
     public void refuseNextRegistration(int status, String body) {
         dynamicRegistration.refuseNext(status, body);
     }
@@ -456,6 +457,28 @@ public final class LtiPlatformSimulator implements AutoCloseable {
                 http.close();
             }
         }
+    }
+
+    /**
+     * A page of the platform's own that shows a tool page in an iframe, as Moodle's "embed" launch container and
+     * Canvas's course pages do: {@link #framing(URI)}.
+     */
+    public URI framing(URI toolPage) {
+        return URI.create(baseUrl + "/mod/lti/embed.php?url="
+                + java.net.URLEncoder.encode(toolPage.toString(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void embed(Exchange exchange) {
+        String url = exchange.query().get("url");
+        if (url == null) {
+            throw HttpProblem.of(400, "url is required");
+        }
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw HttpProblem.of(400, "url must be http(s)");
+        }
+        exchange.sendHtml(200, "<!DOCTYPE html><html><head><title>Course page</title></head><body><h1>Course</h1>"
+                + "<iframe id=\"tool\" width=\"900\" height=\"600\" src=\"" + url.replace("&", "&amp;")
+                .replace("\"", "&quot;").replace("<", "&lt;") + "\"></iframe></body></html>");
     }
 
     private void jwks(Exchange exchange) {

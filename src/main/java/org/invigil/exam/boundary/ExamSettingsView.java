@@ -96,9 +96,12 @@ public class ExamSettingsView implements Serializable {
     private String reportSummary;
 
     /** Opens the screen: only the exam's staff may, the others get a 403 page. */
-    public void load() throws IOException {
+    public String load() throws IOException {
         try {
-            login.enter(token);
+            if (login.enter(token)) {
+                token = null;
+                return ReviewerLogin.sameScreen();
+            }
             ToolSession staff = login.reviewer();
             examId = StaffAccess.forExam(staff, staff.examId().orElse("")).examId().orElseThrow();
             ExamSummary exam = exams.summary(examId).orElseThrow();
@@ -111,6 +114,7 @@ public class ExamSettingsView implements Serializable {
             external.responseSendError(e.problem().status(), e.problem().detail());
             FacesContext.getCurrentInstance().responseComplete();
         }
+        return null;
     }
 
     public void save() {

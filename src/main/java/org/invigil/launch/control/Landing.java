@@ -2,13 +2,18 @@ package org.invigil.launch.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.integrity.control.Results;
+import org.invigil.registration.control.Platforms;
 import org.invigil.review.control.IntegrityOfficers;
 import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.LtiLaunch.LaunchContext;
@@ -37,11 +42,17 @@ public class Landing {
     @Inject
     IntegrityOfficers officers;
 
+    @Inject
+    Platforms platforms;
+
+    private static final Logger LOG = Logger.getLogger(Landing.class.getName());
+
     /** A page to go to, with the session it needs. */
     public record Destination(String path, String sessionToken) {
     }
 
     public Destination land(LtiLaunch launch) {
+        learnWhereThePlatformIs(launch);
         if (launch.messageType() == MessageType.DEEP_LINKING) {
             if (!launch.roles().isStaff()) {
                 throw new SessionRefused(403, "deep_linking_staff_only", "Only instructors can add a proctored "
@@ -63,6 +74,23 @@ public class Landing {
         }
         results.recordStart(proctoringSessions.currentFor(session));
         return new Destination("/lti/exam/student", sessions.issue(session));
+    }
+
+    /**
+     * The pages a signed launch names as the platform's own (its return URL, the deep-linking return URL) tell the
+     * origins that may frame Invigil's screens for it. Best effort: a launch never fails for it.
+     */
+    private void learnWhereThePlatformIs(LtiLaunch launch) {
+        List<String> pages = new ArrayList<>();
+        launch.presentation().flatMap(LtiLaunch.LaunchPresentation::returnUrl).ifPresent(pages::add);
+        launch.deepLinking().map(LtiLaunch.DeepLinkingSettings::returnUrl).ifPresent(pages::add);
+        for (String page : pages) {
+            try {
+                platforms.learnOrigin(launch.registrationId(), page);
+            } catch (RuntimeException notLearned) {
+                LOG.log(Level.FINE, "Could not record the platform's origin of " + page, notLearned);
+            }
+        }
     }
 
     private ToolSession session(LtiLaunch launch, Optional<String> examId) {

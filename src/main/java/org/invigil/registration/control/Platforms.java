@@ -6,12 +6,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.invigil.audit.control.AuditLog;
 import org.invigil.audit.entity.AuditEntry;
 import org.invigil.outbound.control.PlatformHttp;
+import org.invigil.registration.entity.Origins;
 import org.invigil.registration.entity.PlatformEndpoints;
 import org.invigil.registration.entity.PlatformRegistration;
 import org.invigil.web.control.Problem;
@@ -33,6 +38,16 @@ public class Platforms {
 
     @Inject
     AuditLog audit;
+
+    /**
+     * Origins that may frame Invigil's screens besides the registered platforms' (unusual set-ups), separated by
+     * commas or spaces. (Payara's config producer has no {@code Optional<List<…>>}.)
+     */
+    @Inject
+    @ConfigProperty(name = "invigil.frame-ancestors")
+    Optional<String> extraFrameAncestors;
+
+    private volatile Cached frameAncestors;
 
     Clock clock = Clock.systemUTC();
 
@@ -87,6 +102,7 @@ public class Platforms {
                 details.endpoints(), PlatformRegistration.Source.DYNAMIC, clock.instant());
         describe(registration, details);
         em.persist(registration);
+        frameAncestors = null;
         audit.recordSystem("dynamic-registration", "Dynamic Registration", registration.id(), "platform.registered",
                 subject(registration), "Registered by Dynamic Registration from " + origin + ": "
                         + summary(registration));
@@ -123,7 +139,53 @@ public class Platforms {
         PlatformRegistration stored = registration;
         LOG.info(() -> "Platform registered (manual): issuer " + stored.issuer() + ", client " + stored.clientId()
                 + ", deployments " + stored.deployments());
+        frameAncestors = null;
         return registration;
+    }
+
+    /**
+     * Remembers the origin of a page of the platform's, seen in one of its own signed launches (the launch's
+     * return URL, the deep-linking return URL), as one that may frame Invigil's screens for it. Only a verified
+     * launch calls this, so only the platform itself adds origins to its registration.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void learnOrigin(String registrationId, String pageUrl) {
+        Optional<String> origin = Origins.of(pageUrl);
+        if (origin.isEmpty()) {
+            return;
+        }
+        PlatformRegistration registration = em.find(PlatformRegistration.class, registrationId);
+        if (registration != null && registration.learnOrigin(origin.get())) {
+            frameAncestors = null;
+            LOG.info(() -> "Platform " + registration.issuer() + " (client " + registration.clientId()
+                    + ") was seen at " + origin.get() + "; its screens may be framed there");
+        }
+    }
+
+    /**
+     * The origins that may frame Invigil's screens (Content-Security-Policy {@code frame-ancestors}): every
+     * registered platform's, plus {@code invigil.frame-ancestors}. Read at most every 30 seconds, so that a platform
+     * registered on another node is framed within that time.
+     */
+    public Set<String> frameAncestors() {
+        Cached cached = frameAncestors;
+        if (cached == null || cached.readAt().plusSeconds(30).isBefore(clock.instant())) {
+            cached = new Cached(frameAncestors(all(), extraFrameAncestors.orElse("")), clock.instant());
+            frameAncestors = cached;
+        }
+        return cached.origins();
+    }
+
+    /** The platforms' frame origins and the extra ones (commas or spaces between them), each once, sorted. */
+    static Set<String> frameAncestors(List<PlatformRegistration> platforms, String extra) {
+        Set<String> origins = new TreeSet<>();
+        platforms.forEach(platform -> origins.addAll(platform.frameOrigins()));
+        java.util.Arrays.stream(extra.split("[,\\s]+")).map(Origins::of).flatMap(Optional::stream)
+                .forEach(origins::add);
+        return java.util.Collections.unmodifiableSet(origins);
+    }
+
+    private record Cached(Set<String> origins, Instant readAt) {
     }
 
     /** What the audit log says about a platform's registration, oldest first. */

@@ -57,6 +57,10 @@ public class PlatformRegistration {
 
     private String scopes;
 
+    /** Origins this platform's pages were seen at in its own signed launches; space-separated. */
+    @Column(name = "lms_origins")
+    private String lmsOrigins;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "registered_by", nullable = false)
     private Source registeredBy;
@@ -108,6 +112,40 @@ public class PlatformRegistration {
 
     public void grantScopes(Set<String> granted) {
         this.scopes = granted.isEmpty() ? null : String.join(" ", new TreeSet<>(granted));
+    }
+
+    /** At most this many learned origins are kept: a platform has a few hosts, not many. */
+    public static final int MAX_LEARNED_ORIGINS = 10;
+
+    /**
+     * Remembers a web origin ({@code https://host[:port]}) the platform's pages were seen at in one of its own
+     * signed launches; returns false if it was known, or if the platform has its fill of origins.
+     */
+    public boolean learnOrigin(String origin) {
+        Set<String> learned = learnedOrigins();
+        if (learned.contains(origin) || learned.size() >= MAX_LEARNED_ORIGINS) {
+            return false;
+        }
+        learned.add(origin);
+        this.lmsOrigins = String.join(" ", learned);
+        return true;
+    }
+
+    public Set<String> learnedOrigins() {
+        return lmsOrigins == null || lmsOrigins.isBlank() ? new LinkedHashSet<>()
+                : new LinkedHashSet<>(Arrays.asList(lmsOrigins.trim().split(" ")));
+    }
+
+    /**
+     * The origins whose pages may frame Invigil's screens for this platform: its issuer's, its authorization
+     * endpoint's (where the platform's own pages are), and those learned from its launches.
+     */
+    public Set<String> frameOrigins() {
+        Set<String> origins = new LinkedHashSet<>();
+        Origins.of(issuer).ifPresent(origins::add);
+        Origins.of(authorizationEndpoint).ifPresent(origins::add);
+        origins.addAll(learnedOrigins());
+        return origins;
     }
 
     /** Adds a deployment; returns false if it was known already. */

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.web.boundary.SessionIds;
 
 /**
  * The student of this HTTP session, kept in the URL rather than a cookie (LMS iframes block third-party cookies), as
@@ -25,8 +26,12 @@ public class StudentLogin implements Serializable {
     /** Starts (or switches) the student's session with a launch token; staff launches are refused. */
     public void enter(String launchToken) {
         if (launchToken != null && !launchToken.isBlank()) {
+            String previous = token;
             token = null;
             requireLearner(sessions.open(launchToken));
+            if (!launchToken.equals(previous)) {
+                SessionIds.renewAtLogin();
+            }
             token = launchToken;
         }
     }

@@ -43,20 +43,24 @@ public class ExamReportView implements Serializable {
     private String scoreChart;
     private String overTimeChart;
 
-    public void load() {
+    public String load() {
         try {
-            login.enter(token);
+            if (login.enter(token)) {
+                token = null;
+                return ReviewerLogin.sameScreen();
+            }
             ToolSession reviewer = login.reviewer();
             report = reports.of(reviewer, login.examOf(exam));
         } catch (ProblemException e) {
             refusal = e.problem().detail();
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(e.problem().status());
-            return;
+            return null;
         }
         incidentsByRuleChart = ReportCharts.incidentsByRule(report);
         scoreChart = ReportCharts.scoreDistribution(report);
         overTimeChart = ReportCharts.incidentsOverTime(report);
         filter();
+        return null;
     }
 
     /** Applies the filter fields to the table (the charts always show the whole exam). */

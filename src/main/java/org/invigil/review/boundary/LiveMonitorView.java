@@ -63,13 +63,17 @@ public class LiveMonitorView implements Serializable {
     private String actionStudent;
     private String reason;
 
-    public void load() {
+    public String load() {
         try {
-            login.enter(token);
+            if (login.enter(token)) {
+                token = null;
+                return ReviewerLogin.sameScreen();
+            }
             refresh();
         } catch (ProblemException refused) {
             ScreenRefusals.send(refused);
         }
+        return null;
     }
 
     public void refresh() {

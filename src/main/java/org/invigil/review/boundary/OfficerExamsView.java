@@ -27,15 +27,19 @@ public class OfficerExamsView implements Serializable {
     private String token;
     private List<Row> rows = List.of();
 
-    public void load() {
+    public String load() {
         try {
-            login.enter(token);
+            if (login.enter(token)) {
+                token = null;
+                return ReviewerLogin.sameScreen();
+            }
             rows = reviews.examsOfPlatform(login.reviewer()).stream()
                     .map(line -> new Row(line.examId(), line.title(), line.course(), line.attempts(), line.needReview()))
                     .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)); // sorted in place
         } catch (org.invigil.web.control.ProblemException refused) {
             ScreenRefusals.send(refused);
         }
+        return null;
     }
 
     public String getToken() {

@@ -33,9 +33,12 @@ public class ReviewQueueView implements Serializable {
     private boolean ownExam;
     private List<Row> rows = List.of();
 
-    public void load() {
+    public String load() {
         try {
-            login.enter(token);
+            if (login.enter(token)) {
+                token = null;
+                return ReviewerLogin.sameScreen();
+            }
             ToolSession reviewer = login.reviewer();
             String examId = exam != null && !exam.isBlank() ? exam : reviewer.examId().orElseThrow();
             examTitle = exam != null && !exam.isBlank() ? "" : reviewer.contextTitle().orElse("");
@@ -49,6 +52,7 @@ public class ReviewQueueView implements Serializable {
         } catch (org.invigil.web.control.ProblemException refused) {
             ScreenRefusals.send(refused);
         }
+        return null;
     }
 
     public String getToken() {

@@ -1,11 +1,13 @@
 package org.invigil.review.boundary;
 
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.web.boundary.SessionIds;
 
 /**
  * The reviewer of this HTTP session, which the review screens keep in the URL rather than a cookie (LMS iframes
@@ -21,15 +23,33 @@ public class ReviewerLogin implements Serializable {
 
     private String token;
 
-    /** Starts (or switches) the review session with a launch token; only staff may review. */
-    public void enter(String launchToken) {
+    /**
+     * Starts (or switches) the review session with a launch token; only staff may review. True if a token was
+     * given: the screen then sends the browser to {@link #sameScreen()}, so that the token leaves the address bar,
+     * the history and any log of the address.
+     */
+    public boolean enter(String launchToken) {
         if (launchToken != null && !launchToken.isBlank()) {
             ToolSession session = sessions.open(launchToken);
             if (!session.isStaff()) {
                 throw new SessionRefused(403, "staff_only", "Only the course's instructors can review attempts.");
             }
+            if (!launchToken.equals(token)) {
+                SessionIds.renewAtLogin();
+            }
             token = launchToken;
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * The screen being shown, again, with its other parameters but without the launch token (which the screen has
+     * set to null): a Faces redirect outcome.
+     */
+    public static String sameScreen() {
+        return FacesContext.getCurrentInstance().getViewRoot().getViewId()
+                + "?faces-redirect=true&includeViewParams=true";
     }
 
     public ToolSession reviewer() {
