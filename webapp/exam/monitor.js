@@ -178,10 +178,57 @@ window.addEventListener('message', (event) => {
     return;
   }
   const forwarded = forwardedEvent(event.data);
-  if (forwarded) {
+  if (forwarded && forwarded.type === 'quiz-page') {
+    reportQuizPage(forwarded.page, forwarded.at);
+  } else if (forwarded) {
     pageEvent(forwarded.type, new Date(forwarded.at));
   }
 });
+
+// --- quiz pages the agent saw: the quiz's time for the coverage; "submitted" ends the attempt ---
+
+const sightings = { sessionId: null, pending: [], sending: false };
+
+function reportQuizPage(page, at) {
+  sightings.pending.push({ page, at });
+  sendQuizPages();
+}
+
+/** Sends the sightings in order, each retried while the server is unreachable or starting; refused ones are dropped. */
+async function sendQuizPages() {
+  if (!sightings.sessionId || sightings.sending) {
+    return;
+  }
+  sightings.sending = true;
+  try {
+    while (sightings.pending.length > 0) {
+      const { page, at } = sightings.pending[0];
+      if (page === 'submitted' && ctx.queue) {
+        await ctx.queue.flush({ force: true }).catch(() => {}); // what was noted before the end reaches it first
+      }
+      let answer = null;
+      for (let failures = 1; failures <= 10; failures += 1) {
+        try {
+          answer = await ctx.api.quizPage(sightings.sessionId, page, at);
+          break;
+        } catch (error) {
+          const retryable = !(error instanceof ApiError) || error.status >= 500 || error.status === 408
+            || error.status === 429 || (error.status === 404 && !error.code);
+          if (!retryable) {
+            break;
+          }
+          await new Promise((resolve) => { setTimeout(resolve, backoffDelay(failures)); });
+        }
+      }
+      sightings.pending.shift();
+      if (answer && answer.state === 'ended' && page === 'submitted' && ctx.ready) {
+        stop('The quiz is submitted: monitoring has ended. You can close this.');
+      }
+    }
+  } finally {
+    sightings.sending = false;
+  }
+}
 
 function listenToPage() {
   document.addEventListener('visibilitychange', onOwnEvent);
@@ -570,6 +617,8 @@ async function boot() {
   ctx.api = new ProctoringApi({ token });
   try {
     let session = await openSession();
+    sightings.sessionId = session.id;
+    sendQuizPages();
     while (['consent', 'system-check', 'identity', 'liveness'].includes(session.state)) {
       setState('waiting');
       note('Finish the checks on the exam page first; the monitor starts by itself afterwards.');

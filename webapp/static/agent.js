@@ -5,7 +5,9 @@
  *    script was loaded from) and keeps it in this LMS origin's own sessionStorage: first-party, no cookies.
  * 2. On a page whose URL starts with a kept quizUrl (before its expiresAt) it embeds the Invigil monitor, small, in
  *    the bottom-left corner, and forwards the quiz page's events to it (visibility, focus, fullscreen,
- *    copy/cut/paste, print, context menu) by postMessage targeted at the Invigil origin.
+ *    copy/cut/paste, print, context menu) by postMessage targeted at the Invigil origin. It also tells the monitor
+ *    which kind of quiz page this is (quiz, attempt, summary, submitted): the result's coverage is measured over the
+ *    quiz's time, and the page that shows the quiz submitted ends the attempt.
  * It never breaks the page: everything runs inside try/catch, and its only global is window.InvigilAgent.
  */
 (function () {
@@ -21,6 +23,7 @@
     var PAGE_EVENT = 'org.invigil.monitor.event';
     var RESIZE = 'org.invigil.monitor.resize';
     var STORAGE_KEY = 'invigil.handoffs';
+    var QUIZ_STATE_KEY = 'invigil.quiz';
     var MAX_KEPT = 10;
     var FRAME_ID = 'invigil-monitor-frame';
     var SIZES = { normal: [280, 196], compact: [280, 92] };
@@ -126,6 +129,58 @@
       return null;
     };
 
+    /**
+     * The kind of quiz page by its address: 'submitted' for Moodle's review.php (where "Submit all and finish" leads
+     * when the quiz lets students review at once), 'summary' (Moodle's summary.php), 'attempt' (Moodle's attempt.php,
+     * Canvas Classic Quizzes' …/quizzes/N/take), else 'quiz'.
+     */
+    var pageKind = function (pageUrl) {
+      try {
+        var path = new URL(pageUrl).pathname;
+        if (/\/mod\/quiz\/review\.php$/.test(path)) {
+          return 'submitted';
+        }
+        if (/\/mod\/quiz\/summary\.php$/.test(path)) {
+          return 'summary';
+        }
+        if (/\/mod\/quiz\/attempt\.php$/.test(path) || /\/quizzes\/[^\/]+\/take(\/.*)?$/.test(path)) {
+          return 'attempt';
+        }
+        return 'quiz';
+      } catch (e) {
+        return 'quiz';
+      }
+    };
+
+    /**
+     * True for the form that submits the whole attempt: Moodle's "Submit all and finish" (processattempt.php with
+     * finishattempt=1) and Canvas Classic Quizzes' "Submit Quiz" (a POST to …/quizzes/N/submissions).
+     */
+    var submitsAttempt = function (form) {
+      try {
+        var action = String(form.getAttribute ? form.getAttribute('action') || '' : form.action || '');
+        if (/\/quizzes\/[^\/]+\/submissions(\?|$)/.test(action)) {
+          return true;
+        }
+        var finish = form.querySelector && form.querySelector('input[name="finishattempt"]');
+        return /\/mod\/quiz\/processattempt\.php/.test(action) && !!finish && finish.value === '1';
+      } catch (e) {
+        return false;
+      }
+    };
+
+    /**
+     * The kind of this quiz page, knowing what the agent saw before in this tab: the quiz's own page reached right
+     * after the attempt was submitted (Canvas always goes back to it; Moodle does when review is off) is 'submitted'.
+     */
+    var sightingKind = function (pageUrl, previous) {
+      var kind = pageKind(pageUrl);
+      if (kind === 'quiz' && previous && previous.submitting) {
+        return 'submitted';
+      }
+      return kind;
+    };
+
     /** The Invigil event type of a DOM event on the quiz page, or null. */
     var eventTypeFor = function (domType, doc) {
       switch (domType) {
@@ -149,6 +204,9 @@
       storeHandoff: storeHandoff,
       matchesQuiz: matchesQuiz,
       handoffFor: handoffFor,
+      pageKind: pageKind,
+      submitsAttempt: submitsAttempt,
+      sightingKind: sightingKind,
       eventTypeFor: eventTypeFor,
       embedded: null,
     };
@@ -240,6 +298,31 @@
       });
       d.body.appendChild(frame);
       reserveSpace(SIZES.normal[1]);
+      var store = storage();
+      var quizState = {};
+      try {
+        quizState = JSON.parse((store && store.getItem(QUIZ_STATE_KEY)) || '{}') || {};
+      } catch (e) {
+        quizState = {};
+      }
+      var kind = sightingKind(w.location.href, quizState[handoff.examId]);
+      var remember = function (submitting) {
+        try {
+          quizState[handoff.examId] = { last: kind, submitting: submitting };
+          if (store) {
+            store.setItem(QUIZ_STATE_KEY, JSON.stringify(quizState));
+          }
+        } catch (e) {
+          // the next page is then seen by its address only
+        }
+      };
+      remember(false);
+      send({ subject: PAGE_EVENT, type: 'quiz-page', page: kind, at: new Date().toISOString() });
+      d.addEventListener('submit', function (event) {
+        if (event && event.target && submitsAttempt(event.target)) {
+          remember(true);
+        }
+      }, true);
       agent.embedded = handoff.examId;
       var listen = function (target, type) {
         target.addEventListener(type, forward, true);

@@ -136,10 +136,60 @@ test('embeds the monitor on a matching quiz page and forwards page events to the
   quizPage.listeners['win:blur']({ type: 'blur' });
   const posted = frame.contentWindow.posted.map(([message, target]) => [message.subject, message.type, target]);
   assert.deepEqual(posted, [
+    ['org.invigil.monitor.event', 'quiz-page', INVIGIL],
     ['org.invigil.monitor.event', 'copy', INVIGIL],
     ['org.invigil.monitor.event', 'page-hidden', INVIGIL],
     ['org.invigil.monitor.event', 'focus-lost', INVIGIL],
   ]);
+  assert.equal(frame.contentWindow.posted[0][0].page, 'attempt', 'the monitor learns which quiz page this is');
+});
+
+test('tells the quiz pages apart by their address', () => {
+  const { agent } = loadAgent({});
+  const moodle = 'https://moodle.example.edu/mod/quiz';
+  assert.equal(agent.pageKind(`${moodle}/view.php?id=42`), 'quiz');
+  assert.equal(agent.pageKind(`${moodle}/attempt.php?attempt=7&cmid=42&page=2`), 'attempt');
+  assert.equal(agent.pageKind(`${moodle}/summary.php?attempt=7&cmid=42`), 'summary');
+  assert.equal(agent.pageKind(`${moodle}/review.php?attempt=7&cmid=42`), 'submitted');
+  const canvas = 'https://canvas.example.edu/courses/1/quizzes/5';
+  assert.equal(agent.pageKind(canvas), 'quiz');
+  assert.equal(agent.pageKind(`${canvas}/take?user_id=3`), 'attempt');
+  assert.equal(agent.pageKind(`${canvas}/take/questions/9`), 'attempt', 'one question at a time');
+  assert.equal(agent.pageKind('not a url'), 'quiz');
+});
+
+const form = (action, finish) => ({
+  getAttribute: (name) => (name === 'action' ? action : null),
+  querySelector: (css) => (finish !== undefined && css === 'input[name="finishattempt"]' ? { value: finish } : null),
+});
+
+test('knows the forms that submit the whole attempt', () => {
+  const { agent } = loadAgent({});
+  assert.equal(agent.submitsAttempt(form('/courses/1/quizzes/5/submissions')), true, 'Canvas "Submit Quiz"');
+  assert.equal(agent.submitsAttempt(form('https://moodle.example.edu/mod/quiz/processattempt.php?cmid=42', '1')),
+    true, 'Moodle "Submit all and finish"');
+  assert.equal(agent.submitsAttempt(form('https://moodle.example.edu/mod/quiz/processattempt.php?cmid=42', '0')),
+    false, 'Moodle\'s next page');
+  assert.equal(agent.submitsAttempt(form('https://moodle.example.edu/mod/quiz/processattempt.php?cmid=42')), false);
+  assert.equal(agent.submitsAttempt(form('/courses/1/quizzes/5/take')), false);
+});
+
+test('the quiz page reached right after submitting is the submitted page (Canvas, Moodle without review)', () => {
+  const storage = fakeStorage();
+  const first = loadAgent({ storage });
+  const quiz = 'https://canvas.example.edu/courses/1/quizzes/5';
+  first.agent.storeHandoff(storage, first.agent.validHandoff(handoff({ quizUrl: quiz }), INVIGIL, Date.now()),
+    Date.now());
+  const take = loadAgent({ href: `${quiz}/take`, storage });
+  take.appended[0].listeners.load();
+  assert.equal(take.appended[0].contentWindow.posted[0][0].page, 'attempt');
+  take.listeners['doc:submit']({ target: form('/courses/1/quizzes/5/submissions') });
+  const after = loadAgent({ href: quiz, storage });
+  after.appended[0].listeners.load();
+  assert.equal(after.appended[0].contentWindow.posted[0][0].page, 'submitted');
+  const again = loadAgent({ href: quiz, storage });
+  again.appended[0].listeners.load();
+  assert.equal(again.appended[0].contentWindow.posted[0][0].page, 'quiz', 'only the first page after the submit');
 });
 
 test('does nothing on pages that are not the quiz', () => {

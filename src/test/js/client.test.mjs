@@ -31,6 +31,10 @@ test('accepts only forwardable events from the agent', () => {
   assert.deepEqual(forwardedEvent({ subject: 'org.invigil.monitor.event', type: 'copy', at: '2026-11-01T10:00:00Z' }),
       { type: 'copy', at: '2026-11-01T10:00:00.000Z' });
   assert.equal(forwardedEvent({ subject: 'org.invigil.monitor.event', type: 'heartbeat' }), null);
+  assert.deepEqual(forwardedEvent({ subject: 'org.invigil.monitor.event', type: 'quiz-page', page: 'submitted',
+    at: '2026-11-01T10:00:00Z', extra: 'ignored' }), { type: 'quiz-page', page: 'submitted', at: '2026-11-01T10:00:00.000Z' });
+  assert.equal(forwardedEvent({ subject: 'org.invigil.monitor.event', type: 'quiz-page', page: 'grades' }), null);
+  assert.equal(forwardedEvent({ subject: 'org.invigil.monitor.event', type: 'quiz-page' }), null);
   assert.equal(forwardedEvent({ subject: 'other', type: 'copy' }), null);
   assert.equal(forwardedEvent('copy'), null);
   const now = () => new Date('2026-11-01T11:00:00Z');

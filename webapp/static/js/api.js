@@ -138,6 +138,11 @@ export class ProctoringApi {
     return this.call('POST', `/sessions/${enc(id)}/end`);
   }
 
+  /** The exam-page agent saw the student on a quiz page of that kind (quiz, attempt, summary, submitted). */
+  quizPage(id, page, at) {
+    return this.call('POST', `/sessions/${enc(id)}/quiz-pages`, { json: { page, at } });
+  }
+
   /** A block of sequence numbers for one monitor, so that two monitors of one session never reuse a number. */
   monitor(id) {
     return this.call('POST', `/sessions/${enc(id)}/monitors`);

@@ -14,6 +14,12 @@ export const FORWARDABLE_TYPES = Object.freeze([
   'copy', 'cut', 'paste', 'print', 'context-menu',
 ]);
 
+/**
+ * The kinds of quiz page the agent tells apart (lti-config/agent.md): reported as sightings, which measure the quiz's
+ * time for the result's coverage; `submitted` ends the attempt.
+ */
+export const QUIZ_PAGES = Object.freeze(['quiz', 'attempt', 'summary', 'submitted']);
+
 /** Message subjects between the journey, the agent and the monitor. */
 export const SUBJECTS = Object.freeze({
   handoff: 'org.invigil.monitor.handoff',
@@ -76,17 +82,19 @@ export class TransitionFilter {
 }
 
 /**
- * A page event forwarded by the agent, validated: `{type, at}` or null. Only the subject, a forwardable type and an
- * ISO time (else now) are taken; nothing else from the message is trusted.
+ * A page event forwarded by the agent, validated: `{type, at}`, a quiz-page sighting `{type: 'quiz-page', page, at}`,
+ * or null. Only the subject, a forwardable type (or a known page kind) and an ISO time (else now) are taken; nothing
+ * else from the message is trusted.
  */
 export function forwardedEvent(message, now = () => new Date()) {
   if (!message || typeof message !== 'object' || message.subject !== SUBJECTS.pageEvent) {
     return null;
   }
-  if (!FORWARDABLE_TYPES.includes(message.type)) {
+  const sighting = message.type === 'quiz-page' && QUIZ_PAGES.includes(message.page);
+  if (!FORWARDABLE_TYPES.includes(message.type) && !sighting) {
     return null;
   }
   const at = typeof message.at === 'string' && !Number.isNaN(Date.parse(message.at))
     ? new Date(Date.parse(message.at)).toISOString() : now().toISOString();
-  return { type: message.type, at };
+  return sighting ? { type: 'quiz-page', page: message.page, at } : { type: message.type, at };
 }

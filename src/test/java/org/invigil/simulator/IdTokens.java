@@ -187,6 +187,7 @@ final class IdTokens {
                     claims.claim(AP + "proctoring_settings", map("data", request.proctoringSettingsData));
                 }
             }
+            case END_ASSESSMENT -> claims.claim(AP + "attempt_number", request.attemptNumber);
             case RESOURCE_LINK -> { }
         }
     }

@@ -86,6 +86,14 @@ public final class LaunchRequest {
         return request;
     }
 
+    /** An {@code LtiEndAssessment} launch for that link and attempt (Proctoring Services 1.0 §4.3). */
+    public static LaunchRequest endAssessment(ResourceLink link, int attemptNumber) {
+        LaunchRequest request = new LaunchRequest(MessageType.END_ASSESSMENT, Objects.requireNonNull(link),
+                link.course());
+        request.attemptNumber = attemptNumber;
+        return request;
+    }
+
     /** The launching user (required). */
     public LaunchRequest as(User launchingUser) {
         this.user = launchingUser;

@@ -7,7 +7,9 @@ public enum MessageType {
     /** Deep Linking 2.0 §4.4. */
     DEEP_LINKING("LtiDeepLinkingRequest"),
     /** Proctoring Services 1.0 §4.1. */
-    START_PROCTORING("LtiStartProctoring");
+    START_PROCTORING("LtiStartProctoring"),
+    /** Proctoring Services 1.0 §4.3: the assessment ended; the tool stops proctoring. */
+    END_ASSESSMENT("LtiEndAssessment");
 
     private final String claimValue;
 

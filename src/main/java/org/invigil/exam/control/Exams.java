@@ -69,6 +69,16 @@ public class Exams {
         return exam;
     }
 
+    /** The exam of a resource link, if a launch has bound one to it; never creates one. */
+    @Transactional
+    public Optional<Exam> ofLink(String platformId, String deploymentId, String contextId, String resourceLinkId) {
+        return em.createQuery("select e from Exam e where e.platformId = :platform and e.deploymentId = "
+                        + ":deployment and e.contextId = :context and e.resourceLinkId = :link", Exam.class)
+                .setParameter("platform", platformId).setParameter("deployment", deploymentId)
+                .setParameter("context", contextId).setParameter("link", resourceLinkId)
+                .getResultStream().findFirst();
+    }
+
     /** An exam made by deep linking, waiting for the platform to create its resource link. */
     @Transactional
     public Exam draft(String platformId, String deploymentId, String contextId, String title,

@@ -16,8 +16,9 @@ import org.invigil.session.entity.ProctoringSession;
 /**
  * The integrity score, explainable line by line. It starts at 100; each rule with incidents takes off points, at
  * most its weight: weight × the highest confidence among its incidents × (1 + 0.25 per further incident), capped at
- * the weight. Insufficient-evidence incidents take nothing off. Anything that took points off, an unverified
- * identity or an unconfirmed liveness check means a person must review; the score is never a verdict.
+ * the weight. Insufficient-evidence incidents take nothing off. Anything that took points off, a coverage incident
+ * (part of the quiz not monitored), an unverified identity or an unconfirmed liveness check means a person must
+ * review; the score is never a verdict.
  */
 public final class IntegrityScoring {
 
@@ -39,16 +40,19 @@ public final class IntegrityScoring {
             Rule rule = entry.getKey();
             List<Incident> list = entry.getValue();
             double confidence = list.stream().mapToDouble(Incident::confidence).max().orElse(0);
-            int points = rule.kind() == Rule.Kind.INSUFFICIENT_EVIDENCE ? 0
+            int points = rule.kind() != Rule.Kind.SUSPICION ? 0
                     : (int) Math.min(rule.weight(), Math.round(rule.weight() * confidence * (1 + 0.25 * (list.size() - 1))));
             total += points;
-            String explanation = rule.kind() == Rule.Kind.INSUFFICIENT_EVIDENCE
-                    ? String.format(Locale.ROOT, "%d× %s No points: poor capture is not a sign of misconduct.",
-                    list.size(), rule.description())
-                    : String.format(Locale.ROOT, "%d× %s Up to %d points; highest confidence %.2f.", list.size(),
-                    rule.description(), rule.weight(), confidence);
+            String explanation = switch (rule.kind()) {
+                case INSUFFICIENT_EVIDENCE -> String.format(Locale.ROOT,
+                        "%d× %s No points: poor capture is not a sign of misconduct.", list.size(), rule.description());
+                case COVERAGE -> String.format(Locale.ROOT, "%d× %s No points: a person looks at why; the result "
+                        + "cannot vouch for time nobody watched.", list.size(), rule.description());
+                case SUSPICION -> String.format(Locale.ROOT, "%d× %s Up to %d points; highest confidence %.2f.",
+                        list.size(), rule.description(), rule.weight(), confidence);
+            };
             contributions.add(new Contribution(rule.id(), points, list.size(), confidence, explanation));
-            if (points > 0) {
+            if (points > 0 || rule.kind() == Rule.Kind.COVERAGE) {
                 reasons.add(rule.id());
             }
         }

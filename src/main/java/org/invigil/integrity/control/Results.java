@@ -6,13 +6,24 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.stream.Collectors;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Score;
 import org.invigil.integrity.entity.IntegrityResult;
 import org.invigil.integrity.entity.ReviewState;
+import org.invigil.monitoring.control.Finding;
 import org.invigil.monitoring.control.Incidents;
+import org.invigil.monitoring.control.Timelines;
+import org.invigil.monitoring.entity.Rule;
+import org.invigil.session.entity.EndReason;
 import org.invigil.session.entity.ProctoringSession;
 
 /**
@@ -35,6 +46,27 @@ public class Results {
     @Inject
     org.invigil.notification.control.Notifications notifications;
 
+    @Inject
+    Timelines timelines;
+
+    /** How long after a sign of the monitor (a frame analysed, a heartbeat) the attempt counts as monitored. */
+    @Inject
+    @ConfigProperty(name = "invigil.coverage.max-gap-seconds", defaultValue = "30")
+    long maxGapSeconds;
+
+    /** An unmonitored stretch of the quiz this long or longer is an incident. */
+    @Inject
+    @ConfigProperty(name = "invigil.coverage.gap-incident-seconds", defaultValue = "120")
+    long gapIncidentSeconds;
+
+    @Inject
+    @ConfigProperty(name = "invigil.attempts.abandoned-after-minutes", defaultValue = "30")
+    long abandonedAfterMinutes;
+
+    static final String COVERAGE_DETECTOR = "Invigil coverage (quiz pages and monitor activity)";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
     Clock clock = Clock.systemUTC();
 
     @Transactional
@@ -55,24 +87,36 @@ public class Results {
         outbox.kick();
     }
 
-    /** Computes the integrity result of an ended attempt and queues it for the gradebook. */
+    /**
+     * Computes the integrity result of an ended attempt, with its monitoring coverage and the coverage incidents
+     * (monitoring ended before the quiz was submitted, stretches not monitored), and queues it for the gradebook.
+     * Computing it again (a quiz page seen after the end) replaces the coverage incidents, never adds to them.
+     */
     @Transactional
     public IntegrityResult finish(ProctoringSession session) {
+        Instant now = clock.instant();
+        Coverage coverage = coverage(session, now);
+        incidents.replaceCoverage(session, coverageFindings(session, coverage), now);
         IntegrityScoring.Outcome outcome = IntegrityScoring.of(session, incidents.of(session.id()));
         IntegrityResult result = em.find(IntegrityResult.class, session.id());
         if (result == null) {
             result = new IntegrityResult(session.id());
-            result.update(outcome.score(), outcome.reviewState(), outcome.contributions(), clock.instant());
+            result.update(outcome.score(), outcome.reviewState(), outcome.contributions(), now);
             em.persist(result);
         } else {
-            result.update(outcome.score(), outcome.reviewState(), outcome.contributions(), clock.instant());
+            result.update(outcome.score(), outcome.reviewState(), outcome.contributions(), now);
         }
+        result.coverage(coverage.quizSeconds(), coverage.monitoredSeconds(), coverage.quizSeen());
         boolean review = result.reviewState() == ReviewState.NEEDS_REVIEW;
         String comment = "Integrity " + result.score() + "/100 — " + (review
                 ? "a person will review this attempt (" + String.join(", ", outcome.reasons()) + ")."
                 : "no review needed.")
                 + outcome.contributions().stream().filter(c -> c.points() > 0)
-                .map(c -> " −" + c.points() + " " + c.ruleId()).collect(Collectors.joining(";"));
+                .map(c -> " −" + c.points() + " " + c.ruleId()).collect(Collectors.joining(";"))
+                + " Coverage: " + coverage.summary() + "."
+                + session.endReason().filter(reason -> reason == EndReason.ABANDONED)
+                .map(reason -> " Incomplete: nothing arrived from the monitor for "
+                        + Coverage.duration(abandonedAfterMinutes * 60L) + ".").orElse("");
         outbox.enqueue(session.examId(), session.id(), session.userId(), Gradebook.Column.INTEGRITY,
                 Optional.of((double) result.score()), comment, Score.ActivityProgress.Completed,
                 review ? Score.GradingProgress.PendingManual : Score.GradingProgress.FullyGraded);
@@ -81,6 +125,40 @@ public class Results {
             notifications.needsReview(session, result.score(), outcome.reasons());
         }
         return result;
+    }
+
+    /** The attempt's coverage so far (until now while it runs). */
+    @Transactional
+    public Coverage coverage(ProctoringSession session, Instant now) {
+        Instant start = session.monitoringStartedAt().orElse(session.createdAt());
+        return Coverage.of(start, session.endedAt().orElse(now), timelines.of(session.id()),
+                Duration.ofSeconds(maxGapSeconds));
+    }
+
+    private List<Finding> coverageFindings(ProctoringSession session, Coverage coverage) {
+        List<Finding> findings = new ArrayList<>();
+        String threshold = "a gap of " + Coverage.duration(gapIncidentSeconds) + " or longer";
+        boolean studentEnded = session.endReason()
+                .map(reason -> reason == EndReason.STUDENT || reason == EndReason.QUIZ_SUBMITTED).orElse(false);
+        Instant ended = session.endedAt().orElse(coverage.quizEnd());
+        if (studentEnded && coverage.quizSeen() && (!coverage.submittedSeen() || coverage.quizEnd().isAfter(ended))) {
+            findings.add(new Finding(Rule.MONITORING_ENDED_EARLY, ended,
+                    1.0, "the quiz's submission seen by the exam-page agent", COVERAGE_DETECTOR, null, null,
+                    "The student ended monitoring before the exam-page agent saw the quiz submitted. "
+                            + "Coverage: " + coverage.summary() + "."));
+        }
+        List<Coverage.Gap> gaps = coverage.gapsOf(Duration.ofSeconds(gapIncidentSeconds));
+        for (Coverage.Gap gap : gaps) {
+            findings.add(new Finding(Rule.NOT_MONITORED, gap.from(), 1.0, threshold, COVERAGE_DETECTOR, null, null,
+                    "Not monitored for " + Coverage.duration(gap.length().toSeconds()) + " (" + TIME.format(gap.from())
+                            + " to " + TIME.format(gap.until()) + " UTC)."));
+        }
+        if (gaps.isEmpty() && coverage.monitoredSeconds() == 0) {
+            findings.add(new Finding(Rule.NOT_MONITORED, coverage.quizStart(), 1.0, "any monitored time",
+                    COVERAGE_DETECTOR, null, null, "No monitored time at all: no picture was analysed and the "
+                    + "monitor gave no sign (" + coverage.summary() + ")."));
+        }
+        return findings;
     }
 
     @Transactional

@@ -37,6 +37,15 @@ public class IntegrityResult {
     @Column(name = "computed_at", nullable = false)
     private Instant computedAt;
 
+    @Column(name = "quiz_seconds")
+    private Long quizSeconds;
+
+    @Column(name = "monitored_seconds")
+    private Long monitoredSeconds;
+
+    @Column(name = "quiz_seen")
+    private Short quizSeen;
+
     protected IntegrityResult() {
     }
 
@@ -55,6 +64,20 @@ public class IntegrityResult {
                 .add("incidents", c.incidents()).add("confidence", c.confidence()).add("explanation", c.explanation())));
         this.contributions = json.build().toString();
         this.computedAt = at;
+    }
+
+    /** The monitoring coverage the result was computed with (kept even after a person decided). */
+    public void coverage(long quizSeconds, long monitoredSeconds, boolean quizSeen) {
+        this.quizSeconds = quizSeconds;
+        this.monitoredSeconds = monitoredSeconds;
+        this.quizSeen = (short) (quizSeen ? 1 : 0);
+    }
+
+    /** The coverage the result states; empty for results computed before coverage was measured. */
+    public java.util.Optional<CoverageFigures> coverage() {
+        return quizSeconds == null || monitoredSeconds == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new CoverageFigures(quizSeen != null && quizSeen == 1, quizSeconds,
+                monitoredSeconds));
     }
 
     /** A person has decided; computations no longer change the result. */

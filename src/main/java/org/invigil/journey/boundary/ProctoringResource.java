@@ -204,6 +204,20 @@ public class ProctoringResource {
                 .add("state", receipt.state().id()).build();
     }
 
+    /**
+     * The exam-page agent saw the student on a quiz page (the monitor embedded there reports it): the quiz's time for
+     * the coverage, and the submitted page ends the attempt. Accepted after the end too (the quiz went on unwatched).
+     */
+    @POST
+    @Path("sessions/{id}/quiz-pages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject quizPage(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+                               JsonObject body) {
+        ToolSession student = student(authorization);
+        Uploads.QuizPageSeen seen = Uploads.quizPage(body);
+        return JourneyJson.of(journey.quizPageSeen(id, student, seen.page(), seen.at()), student);
+    }
+
     /** The student's own report: every incident with its explanation, and the integrity result once there is one. */
     @GET
     @Path("sessions/{id}/report")

@@ -18,6 +18,7 @@ import org.invigil.monitoring.control.EventIngestion;
 import org.invigil.monitoring.control.EventRules;
 import org.invigil.monitoring.control.ItemBounds;
 import org.invigil.monitoring.control.MonitoringRefused;
+import org.invigil.monitoring.entity.QuizPage;
 import org.invigil.web.control.BoundedJson;
 
 /** Reads what a client uploads, refusing oversize and malformed input before any of it is used. */
@@ -94,6 +95,25 @@ final class Uploads {
         throw MonitoringRefused.malformed(code, field + " must be an ISO-8601 instant between the years "
                 + ItemBounds.FIRST_YEAR + " and " + ItemBounds.LAST_YEAR + " such as 2026-11-21T10:15:30Z, not "
                 + excerpt(text) + ".");
+    }
+
+    /** A quiz page the exam-page agent saw: {@code {"page": "attempt", "at": "2026-11-21T10:15:30Z"}}. */
+    record QuizPageSeen(QuizPage page, Instant at) {
+    }
+
+    static QuizPageSeen quizPage(JsonObject body) {
+        String id = body != null && body.get("page") instanceof JsonString text ? text.getString() : "";
+        QuizPage page = QuizPage.of(id).orElseThrow(() -> MonitoringRefused.malformed("quiz_page_unknown",
+                "page must be one of quiz, attempt, summary, submitted, not \"" + excerpt(id) + "\"."));
+        JsonValue claimed = body.getOrDefault("at", JsonValue.NULL);
+        if (claimed instanceof JsonString text) {
+            return new QuizPageSeen(page, instant(text.getString(), "at_invalid", "at"));
+        }
+        if (claimed == JsonValue.NULL) {
+            return new QuizPageSeen(page, Instant.now());
+        }
+        throw MonitoringRefused.malformed("at_invalid", "at must be a string such as 2026-11-21T10:15:30Z, not "
+                + BoundedJson.describe(claimed) + ".");
     }
 
     static List<EventIngestion.Item> events(JsonObject body) {

@@ -3,7 +3,9 @@ package org.invigil.journey.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,12 +27,16 @@ import org.invigil.integrity.control.Results;
 import org.invigil.monitoring.control.FrameIngestion;
 import org.invigil.monitoring.control.Finding;
 import org.invigil.monitoring.control.Incidents;
+import org.invigil.monitoring.control.ItemBounds;
 import org.invigil.monitoring.control.Receipts;
 import org.invigil.monitoring.control.RecentFrames;
+import org.invigil.monitoring.control.Timelines;
+import org.invigil.monitoring.entity.QuizPage;
 import org.invigil.monitoring.entity.Rule;
 import org.invigil.session.control.ConsentText;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.control.SessionRefusals;
+import org.invigil.session.entity.EndReason;
 import org.invigil.session.entity.IdentityStatus;
 import org.invigil.session.entity.ProctoringSession;
 import org.invigil.session.entity.SessionState;
@@ -77,6 +83,9 @@ public class Journey {
 
     @Inject
     RecentFrames recentFrames;
+
+    @Inject
+    Timelines timelines;
 
     @Inject
     org.invigil.audit.control.AuditLog audit;
@@ -242,14 +251,84 @@ public class Journey {
     public View end(String id, ToolSession student) {
         Instant now = clock.instant();
         View after = step(id, student, "end the exam", session -> {
-            if (!session.end(now)) {
+            if (!session.end(now, EndReason.STUDENT)) {
                 throw new IllegalStateException("already ended");
             }
         });
-        incidents.closeAll(after.session().id(), now);
-        results.finish(after.session());
-        recentFrames.forget(after.session().id());
+        afterEnd(after.session(), now);
         return after;
+    }
+
+    /**
+     * The exam-page agent saw the student on a quiz page (the monitor it embeds there reports it). The page that shows
+     * the quiz submitted ends the attempt, and its result goes out at once. A quiz page seen after the end is kept
+     * too, and where it shows the quiz went on (the student had ended monitoring, or attempt pages after a
+     * "submitted" one) the result is measured again: the quiz went on unwatched.
+     */
+    public View quizPageSeen(String id, ToolSession student, QuizPage page, Instant at) {
+        ProctoringSession session = sessions.of(id, student);
+        if (session.state() != SessionState.MONITORING && session.state() != SessionState.PAUSED
+                && session.state() != SessionState.ENDED) {
+            throw SessionRefusals.wrongState("report a quiz page", session.state().id());
+        }
+        Instant now = clock.instant();
+        Instant seen = ItemBounds.capturedAt(at, now);
+        if (!timelines.recordSighting(id, page, seen)) {
+            return view(session);
+        }
+        if (session.state() != SessionState.ENDED) {
+            if (page != QuizPage.SUBMITTED) {
+                return view(session);
+            }
+            ProctoringSession ended = sessions.endNow(id, now, EndReason.QUIZ_SUBMITTED);
+            if (ended != null) {
+                afterEnd(ended, now);
+                return view(ended);
+            }
+            return view(sessions.byId(id));
+        }
+        // a quiz page after the end: measured again when it shows the quiz went on (not a look at the results)
+        EndReason reason = session.endReason().orElse(EndReason.STUDENT);
+        boolean work = page == QuizPage.ATTEMPT || page == QuizPage.SUMMARY;
+        if (((reason == EndReason.STUDENT || reason == EndReason.ABANDONED) && page != QuizPage.QUIZ)
+                || (reason == EndReason.QUIZ_SUBMITTED && work)) {
+            results.finish(session);
+        }
+        return view(session);
+    }
+
+    /**
+     * Ends attempts the monitor gave no sign of for longer than the set time (the student closed the quiz and never
+     * came back, the computer died): ended as abandoned, so that the result says the attempt is incomplete, memory
+     * forgets it and retention applies. Returns the attempts ended.
+     */
+    public List<String> endAbandoned(Duration silence) {
+        Instant now = clock.instant();
+        List<String> ended = new ArrayList<>();
+        for (String id : sessions.silentSince(now.minus(silence))) {
+            ProctoringSession session = sessions.endNow(id, now, EndReason.ABANDONED);
+            if (session != null) {
+                afterEnd(session, now);
+                ended.add(id);
+            }
+        }
+        return ended;
+    }
+
+    /** The platform ended the assessment (LtiEndAssessment): the student's running attempt at that exam ends. */
+    public Optional<ProctoringSession> endByPlatform(String platformId, String examId, String userId) {
+        Instant now = clock.instant();
+        return sessions.runningOf(platformId, examId, userId).map(id -> sessions.endNow(id, now, EndReason.PLATFORM))
+                .map(session -> {
+                    afterEnd(session, now);
+                    return session;
+                });
+    }
+
+    private void afterEnd(ProctoringSession session, Instant now) {
+        incidents.closeAll(session.id(), now);
+        results.finish(session);
+        recentFrames.forget(session.id());
     }
 
     /**
@@ -260,14 +339,12 @@ public class Journey {
         String why = requireReason(reason, "end");
         requireStaff(staff, sessionId);
         Instant now = clock.instant();
-        ProctoringSession ended = sessions.endNow(sessionId, now);
+        ProctoringSession ended = sessions.endNow(sessionId, now, EndReason.STAFF);
         if (ended == null) {
             throw SessionRefusals.wrongState("end this attempt", sessions.byId(sessionId).state().id());
         }
         audit.record(staff, "end-session", "session:" + sessionId, why);
-        incidents.closeAll(sessionId, now);
-        results.finish(ended);
-        recentFrames.forget(sessionId);
+        afterEnd(ended, now);
     }
 
     /**

@@ -42,7 +42,8 @@ public class LaunchResource {
         }
         LtiLaunch launch = verifier.verify(idToken, state);
         if (launch.messageType() == MessageType.END_ASSESSMENT) {
-            return Response.ok(Page.render("Assessment ended", endOfAssessment(launch)))
+            boolean ended = landing.endAssessment(launch);
+            return Response.ok(Page.render("Assessment ended", endOfAssessment(launch, ended)))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         Landing.Destination destination = landing.land(launch);
@@ -59,12 +60,14 @@ public class LaunchResource {
                 + "the activity from your course page.");
     }
 
-    private static String endOfAssessment(LtiLaunch launch) {
+    private static String endOfAssessment(LtiLaunch launch, boolean ended) {
         String error = launch.proctoring().flatMap(LtiLaunch.ProctoringClaims::errorMessage)
                 .map(message -> "<p class=\"problem\">The platform reported: " + Page.escape(message) + "</p>")
                 .orElse("");
         return "<h1>Your assessment has ended</h1>" + error
-                + "<p>Thank you, " + Page.escape(launch.user().displayName()) + ". Proctoring has stopped; you can "
-                + "close this page.</p>";
+                + "<p id=\"end-of-assessment\" data-ended=\"" + ended + "\">Thank you, "
+                + Page.escape(launch.user().displayName()) + ". " + (ended ? "Proctoring has stopped and your "
+                + "attempt's result goes to your course." : "No proctored attempt of yours was running.")
+                + " You can close this page.</p>";
     }
 }

@@ -45,6 +45,9 @@ public class Landing {
     @Inject
     Platforms platforms;
 
+    @Inject
+    org.invigil.journey.control.Journey journey;
+
     private static final Logger LOG = Logger.getLogger(Landing.class.getName());
 
     /** A page to go to, with the session it needs. */
@@ -74,6 +77,18 @@ public class Landing {
         }
         results.recordStart(proctoringSessions.currentFor(session));
         return new Destination("/lti/exam/student", sessions.issue(session));
+    }
+
+    /**
+     * LTI Proctoring Services' end of assessment: the student's running attempt at the resource link's exam ends
+     * (its result goes to the gradebook). True if an attempt was running.
+     */
+    public boolean endAssessment(LtiLaunch launch) {
+        learnWhereThePlatformIs(launch);
+        return launch.resourceLink().flatMap(link -> exams.ofLink(launch.registrationId(), launch.deploymentId(),
+                        launch.context().map(LaunchContext::id).orElse(null), link.id()))
+                .flatMap(exam -> journey.endByPlatform(launch.registrationId(), exam.id(), launch.user().subject()))
+                .isPresent();
     }
 
     /**

@@ -45,8 +45,12 @@ public final class IncidentsJson {
             JsonArrayBuilder contributions = Json.createArrayBuilder();
             r.contributions().forEach(c -> contributions.add(Json.createObjectBuilder().add("rule", c.ruleId())
                     .add("points", c.points()).add("incidents", c.incidents()).add("explanation", c.explanation())));
-            report.add("result", Json.createObjectBuilder().add("score", r.score())
-                    .add("reviewState", r.reviewState().id()).add("contributions", contributions));
+            JsonObjectBuilder json = Json.createObjectBuilder().add("score", r.score())
+                    .add("reviewState", r.reviewState().id()).add("contributions", contributions);
+            r.coverage().ifPresent(c -> json.add("coverage", Json.createObjectBuilder().add("quizSeen", c.quizSeen())
+                    .add("quizSeconds", c.quizSeconds()).add("monitoredSeconds", c.monitoredSeconds())
+                    .add("ratio", Math.round(c.ratio() * 1000) / 1000.0).add("summary", c.summary())));
+            report.add("result", json);
         });
         return report.build();
     }

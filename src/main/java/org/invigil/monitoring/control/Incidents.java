@@ -160,6 +160,26 @@ public class Incidents {
         return Aead.open(sessions.dataKey(session), frame.sealedJpeg(), frame.associatedData());
     }
 
+    /**
+     * Replaces the attempt's coverage incidents (part of the quiz not monitored) with these findings: coverage is
+     * measured again whenever the result is, so its incidents are never counted twice. They have no evidence frames:
+     * what they show is an absence.
+     */
+    @Transactional
+    public void replaceCoverage(ProctoringSession session, List<Finding> findings, Instant at) {
+        em.createQuery("delete from Incident i where i.sessionId = :session and i.ruleId in :rules")
+                .setParameter("session", session.id())
+                .setParameter("rules", java.util.Arrays.stream(Rule.values())
+                        .filter(rule -> rule.kind() == Rule.Kind.COVERAGE).map(Rule::id).toList())
+                .executeUpdate();
+        for (Finding finding : findings) {
+            if (finding.rule().kind() != Rule.Kind.COVERAGE) {
+                throw new IllegalArgumentException("not a coverage finding: " + finding.rule().id());
+            }
+            record(session, finding, at, false, List.of());
+        }
+    }
+
     /** Closes every open incident of an ended session. */
     @Transactional
     public void closeAll(String sessionId, Instant at) {

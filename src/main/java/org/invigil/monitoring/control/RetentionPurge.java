@@ -36,7 +36,7 @@ public class RetentionPurge {
         if (session == null || session.purgedAt().isPresent()) {
             return false;
         }
-        for (String entity : List.of("EvidenceFrame", "Observation", "BrowserEvent", "ReceivedItem")) {
+        for (String entity : List.of("EvidenceFrame", "Observation", "BrowserEvent", "ReceivedItem", "QuizSighting")) {
             em.createQuery("delete from " + entity + " e where e.sessionId = :session")
                     .setParameter("session", sessionId).executeUpdate();
         }

@@ -35,10 +35,17 @@ public enum Rule {
     PRINT("print", Check.BROWSER, Kind.SUSPICION, 5, "The exam page was printed."),
     SEVERAL_SCREENS("several-screens", Check.BROWSER, Kind.SUSPICION, 10,
             "The browser reported more than one screen."),
-    NOISE("noise", Check.AUDIO, Kind.SUSPICION, 5, "Voices or noise were heard for longer than the set time.");
+    NOISE("noise", Check.AUDIO, Kind.SUSPICION, 5, "Voices or noise were heard for longer than the set time."),
+    MONITORING_ENDED_EARLY("monitoring-ended-early", Check.CAMERA, Kind.COVERAGE, 0,
+            "Monitoring ended before the quiz was submitted."),
+    NOT_MONITORED("not-monitored", Check.CAMERA, Kind.COVERAGE, 0,
+            "Part of the quiz time was not monitored (no picture and no sign of the monitor).");
 
-    /** Whether an incident may indicate misconduct, or only that the capture was not good enough to tell. */
-    public enum Kind { SUSPICION, INSUFFICIENT_EVIDENCE }
+    /**
+     * Whether an incident may indicate misconduct, only that the capture was not good enough to tell, or that part of
+     * the quiz was not watched at all (coverage: no points, but a person reviews).
+     */
+    public enum Kind { SUSPICION, INSUFFICIENT_EVIDENCE, COVERAGE }
 
     private final String id;
     private final Check check;

@@ -71,7 +71,8 @@ public class StudentReportView implements Serializable {
     public record AttemptRow(String id, String heading, String state, List<IncidentRow> incidents, String result,
                              String reviewState, List<ContributionRow> contributions, String decision,
                              List<DecisionRow> decisions, List<ResponseRow> responses, boolean canRespond,
-                             String closed, List<Choice> choices, String retention) implements Serializable {
+                             String closed, List<Choice> choices, String retention, String coverage)
+            implements Serializable {
     }
 
     @Inject
@@ -196,7 +197,13 @@ public class StudentReportView implements Serializable {
         titles.forEach((id, title) -> choices.add(new Choice(id, title)));
         choices.sort((x, y) -> x.value().isEmpty() ? -1 : y.value().isEmpty() ? 1 : x.label().compareTo(y.label()));
         return new AttemptRow(session.id(), heading, progress(session), incidents, result, reviewState,
-                contributions, decision, decisions, responses, window.isOpen(), closed, choices, a.retention());
+                contributions, decision, decisions, responses, window.isOpen(), closed, choices, a.retention(),
+                a.result().flatMap(r -> r.coverage()).map(c -> capitalised(c.summary()) + ".")
+                        .orElse("Measured when your attempt ends."));
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String progress(ProctoringSession session) {

@@ -11,6 +11,8 @@ public final class PlainWords {
 
     private static final Map<String, String> RULES = Map.ofEntries(
             Map.entry("no-face", "No face seen"),
+            Map.entry("monitoring-ended-early", "Monitoring ended before the quiz was submitted"),
+            Map.entry("not-monitored", "Part of the quiz not monitored"),
             Map.entry("several-faces", "More than one face"),
             Map.entry("different-person", "A different person"),
             Map.entry("duplicate-face", "Face matched another student's photo"),
@@ -37,9 +39,13 @@ public final class PlainWords {
     }
 
     public static String kind(Rule.Kind kind) {
-        return kind == Rule.Kind.INSUFFICIENT_EVIDENCE
-                ? "Insufficient evidence: the picture was not good enough to tell, never a sign of misconduct."
-                : "Something a person checks: it is not a finding of misconduct.";
+        return switch (kind) {
+            case INSUFFICIENT_EVIDENCE ->
+                    "Insufficient evidence: the picture was not good enough to tell, never a sign of misconduct.";
+            case COVERAGE -> "Part of the quiz was not monitored: a person looks at why; it is not a finding of "
+                    + "misconduct.";
+            case SUSPICION -> "Something a person checks: it is not a finding of misconduct.";
+        };
     }
 
     public static String percent(double confidence) {

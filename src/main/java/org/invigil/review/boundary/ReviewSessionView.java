@@ -74,7 +74,9 @@ public class ReviewSessionView implements Serializable {
             identity = "Identity: " + detail.session().identityStatus().id() + detail.session().identitySimilarity()
                     .map(score -> String.format(Locale.ROOT, " (distance %.2f; a match is at most 0.50, 0.50–0.65 needs "
                             + "a person)", score)).orElse("");
-            summary = detail.result().map(result -> "Integrity " + result.score() + "/100, " + result.reviewState().id())
+            summary = detail.result().map(result -> "Integrity " + result.score() + "/100, " + result.reviewState().id()
+                            + result.coverage().map(c -> "; coverage: " + c.summary()).orElse("")
+                            + detail.session().endReason().map(reason -> "; ended: " + reason.id()).orElse(""))
                     .orElse("In progress (" + detail.session().state().id() + ")");
             rows = detail.incidents().stream().map(incident -> new IncidentRow(incident.id(), incident.ruleId(),
                     incident.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), TIME.format(incident.startedAt()),

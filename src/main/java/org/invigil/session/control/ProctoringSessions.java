@@ -23,6 +23,7 @@ import org.invigil.exam.entity.ExamSettings;
 import org.invigil.persistence.control.RetryOnConflict;
 import org.invigil.session.entity.Accommodation;
 import org.invigil.session.entity.AttemptStatus;
+import org.invigil.session.entity.EndReason;
 import org.invigil.session.entity.ProctoringSession;
 import org.invigil.session.entity.SessionState;
 
@@ -103,12 +104,31 @@ public class ProctoringSessions {
         return session;
     }
 
-    /** Ends the attempt now, whoever asks (the caller checked the right); null if it had already ended. */
+    /** Ends the attempt now for that reason, whoever asks (the caller checked the right); null if it had ended. */
     @RetryOnConflict
     @Transactional
-    public ProctoringSession endNow(String id, Instant at) {
+    public ProctoringSession endNow(String id, Instant at, EndReason reason) {
         ProctoringSession session = byId(id);
-        return session.end(at) ? session : null;
+        return session.end(at, reason) ? session : null;
+    }
+
+    /** Attempts being monitored (or paused) whose monitor gave its last sign before that time. */
+    @Transactional
+    public List<String> silentSince(Instant before) {
+        return em.createQuery("select s from ProctoringSession s where s.state in :running", ProctoringSession.class)
+                .setParameter("running", List.of(SessionState.MONITORING, SessionState.PAUSED)).getResultStream()
+                .filter(session -> session.lastSignOfLife().map(at -> at.isBefore(before)).orElse(false))
+                .map(ProctoringSession::id).toList();
+    }
+
+    /** The student's attempt at that exam that is being monitored (or paused), if any. */
+    @Transactional
+    public Optional<String> runningOf(String platformId, String examId, String userId) {
+        return em.createQuery("select s.id from ProctoringSession s where s.platformId = :platform "
+                        + "and s.examId = :exam and s.userId = :user and s.state in :running", String.class)
+                .setParameter("platform", platformId).setParameter("exam", examId).setParameter("user", userId)
+                .setParameter("running", List.of(SessionState.MONITORING, SessionState.PAUSED))
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     @Transactional

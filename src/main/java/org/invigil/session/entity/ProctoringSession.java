@@ -108,6 +108,9 @@ public class ProctoringSession {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "end_reason")
+    private String endReason;
+
     @Column(name = "paused_at")
     private Instant pausedAt;
 
@@ -317,8 +320,13 @@ public class ProctoringSession {
         pauseReason = null;
     }
 
-    /** Ends the attempt; ending twice is harmless. */
+    /** The student ends the attempt; ending twice is harmless. */
     public boolean end(Instant at) {
+        return end(at, EndReason.STUDENT);
+    }
+
+    /** Ends the attempt for that reason; false (and nothing changes) if it had ended already. */
+    public boolean end(Instant at, EndReason reason) {
         if (state == SessionState.ENDED || state == SessionState.DECLINED) {
             return false;
         }
@@ -327,7 +335,24 @@ public class ProctoringSession {
         }
         state = SessionState.ENDED;
         endedAt = at;
+        endReason = reason.id();
         return true;
+    }
+
+    /** Why monitoring ended; empty while it runs (and for attempts ended before reasons were kept). */
+    public Optional<EndReason> endReason() {
+        return endReason == null ? Optional.empty() : EndReason.of(endReason);
+    }
+
+    /** The last sign of the monitor: the latest item received, else the start of monitoring. */
+    public Optional<Instant> lastSignOfLife() {
+        Instant latest = monitoringStartedAt;
+        for (Instant at : new Instant[] {lastFrameAt, lastEventAt, resumedAt}) {
+            if (at != null && (latest == null || at.isAfter(latest))) {
+                latest = at;
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     /** Numbers per monitor block: a monitor would need a picture a second for thirty years to exhaust one. */

@@ -96,6 +96,8 @@ class IntegrityScoringTest {
             IntegrityScoring.Outcome outcome = IntegrityScoring.of(session, times(12, session, rule, 1.0));
             assertEquals(kind == Rule.Kind.SUSPICION ? rule.weight() : 0, outcome.contributions().get(0).points(),
                     rule.id());
+            assertEquals(kind == Rule.Kind.INSUFFICIENT_EVIDENCE ? ReviewState.NO_REVIEW_NEEDED
+                    : ReviewState.NEEDS_REVIEW, outcome.reviewState(), rule.id());
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.invigil.DeployedTool;
 import org.invigil.LmsFlows;
 import org.invigil.browser.Browsers;
@@ -21,9 +22,11 @@ import org.invigil.browser.Chromium;
 import org.invigil.browser.FakeCamera;
 import org.invigil.simulator.Course;
 import org.invigil.simulator.Flavor;
+import org.invigil.simulator.LineItem;
 import org.invigil.simulator.LtiPlatformSimulator;
 import org.invigil.simulator.ResourceLink;
 import org.invigil.simulator.Role;
+import org.invigil.simulator.Score;
 import org.invigil.simulator.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +53,7 @@ class ExamPageAgentIT {
     static String lmsOrigin;
     static ResourceLink exam;
     static User teacher;
+    static Course course;
 
     @BeforeAll
     static void lmsWithTheAgentInstalled() throws Exception {
@@ -62,6 +66,19 @@ class ExamPageAgentIT {
             page(exchange, "<h1>Exam activity</h1><iframe id=\"tool\" src=\"" + launch + "\" allow=\"camera; microphone\""
                     + " style=\"width:900px;height:700px\" title=\"Invigil\"></iframe>" + agent);
         });
+        lmsPages.createContext("/mod/quiz/summary.php", exchange -> page(exchange,
+                "<h1>Summary of attempt</h1><form method=\"post\" action=\"/mod/quiz/processattempt.php?cmid=7\">"
+                        + "<input type=\"hidden\" name=\"attempt\" value=\"3\">"
+                        + "<input type=\"hidden\" name=\"finishattempt\" value=\"1\">"
+                        + "<button id=\"finish\" type=\"submit\">Submit all and finish</button></form>" + agent));
+        lmsPages.createContext("/mod/quiz/processattempt.php", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Location", "/mod/quiz/review.php?attempt=3&cmid=7");
+            exchange.sendResponseHeaders(303, -1);
+            exchange.close();
+        });
+        lmsPages.createContext("/mod/quiz/review.php", exchange -> page(exchange,
+                "<h1 id=\"review\">Review of attempt 3: finished</h1>" + agent));
         lmsPages.createContext("/mod/quiz/attempt.php", exchange -> page(exchange,
                 "<h1>Quiz</h1><p id=\"question\">What is the speed of light?</p><textarea id=\"answer\"></textarea>"
                         + agent));
@@ -70,7 +87,7 @@ class ExamPageAgentIT {
         lms = LtiPlatformSimulator.start(Flavor.MOODLE);
         LmsFlows.registerDynamically(lms);
         teacher = lms.user("30", "Quiz", "Master");
-        Course course = lms.course("10", "Optics").enrol(teacher, Role.INSTRUCTOR)
+        course = lms.course("10", "Optics").enrol(teacher, Role.INSTRUCTOR)
                 .enrol(lms.user("31", "Agent", "Tester"), Role.LEARNER);
         exam = LmsFlows.deepLinkExam(lms, course, teacher, "Optics exam",
                 Map.of("quizUrl", lmsOrigin + "/mod/quiz/view.php?id=7"));
@@ -139,7 +156,26 @@ class ExamPageAgentIT {
         assertTrue(StudentJourneyBrowserIT.rules(report).contains("copy-paste"), "copy in the quiz page: " + report);
         assertTrue(StudentJourneyBrowserIT.rules(report).contains("tab-hidden"), "quiz page hidden: " + report);
         chromium.assertNoJsErrors("favicon", "Failed to load resource");
-        ProctoringApiIT.post("/api/proctoring/sessions/" + sessionId + "/end", token);
+
+        // "Submit all and finish": the review page that follows ends the attempt, and the result goes out at once
+        chromium.open(lmsOrigin + "/mod/quiz/summary.php?attempt=3&cmid=7");
+        chromium.waitFor("#invigil-monitor-frame", STEP);
+        Instant submittedAt = Instant.now();
+        chromium.click("#finish");
+        chromium.waitFor("#review", STEP);
+        LineItem integrity = LmsFlows.eventually(() -> course.lineItems().stream()
+                .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))).findFirst(),
+                "no integrity column: " + lms.rejections());
+        Score score = LmsFlows.eventually(() -> integrity.score("31")
+                        .filter(s -> s.comment() != null && s.comment().contains("Coverage:")),
+                "no integrity result after the quiz was submitted: " + integrity.score("31"));
+        Duration arrived = Duration.between(submittedAt, Instant.now());
+        assertTrue(arrived.toSeconds() <= 15, "the result arrived " + arrived.toMillis() + " ms after the submit");
+        assertTrue(score.comment().contains("Coverage: monitored "), score.comment());
+        assertTrue(score.comment().contains("of quiz time"), "the agent saw the quiz pages: " + score.comment());
+        assertEquals("ended", StudentJourneyBrowserIT.json(ProctoringApiIT.get("/api/proctoring/sessions/" + sessionId,
+                token)).getString("state"));
+        chromium.screenshot("agent-3-quiz-submitted");
     }
 
     static void page(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {

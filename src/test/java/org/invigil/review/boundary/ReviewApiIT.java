@@ -83,7 +83,8 @@ public class ReviewApiIT {
                 .add("decision", "accept").add("version", session.getJsonObject("consent").getString("version")).build()));
         json(postJpeg("/api/proctoring/sessions/" + id + "/system-check", student, TestPictures.referencePerson(), null));
         json(post("/api/proctoring/sessions/" + id + "/start", student));
-        Instant at = Instant.now().minusSeconds(300);
+        // pictures of the last seconds: the attempt is monitored until it ends (coverage)
+        Instant at = Instant.now().minusSeconds(3L * pictures.size() + 1);
         long sequence = 1;
         for (byte[] picture : pictures) {
             frame(id, student, sequence++, at = at.plusSeconds(3), picture);

@@ -403,4 +403,22 @@ class ProctoringSessionTest {
         assertEquals(14, session.retentionDays(14), "a shorter retention applies at once");
         assertEquals(30, session.retentionDays(365), "a longer one does not reach attempts that consented to less");
     }
+
+    @Test
+    void anEndedAttemptKnowsWhyAndItsMonitorsLastSign() {
+        ProctoringSession session = session(false);
+        session.consent("v1", T0, Set.of(), 30);
+        session.passSystemCheck(false, false);
+        assertEquals(java.util.Optional.empty(), session.lastSignOfLife());
+        session.startMonitoring(T0.plusSeconds(10));
+        assertEquals(java.util.Optional.of(T0.plusSeconds(10)), session.lastSignOfLife());
+        session.frameReceived(T0.plusSeconds(40));
+        session.eventReceived(T0.plusSeconds(25));
+        assertEquals(java.util.Optional.of(T0.plusSeconds(40)), session.lastSignOfLife(), "the latest item counts");
+        assertEquals(java.util.Optional.empty(), session.endReason());
+        assertTrue(session.end(T0.plusSeconds(60), EndReason.QUIZ_SUBMITTED));
+        assertFalse(session.end(T0.plusSeconds(70), EndReason.ABANDONED), "ending twice changes nothing");
+        assertEquals(java.util.Optional.of(EndReason.QUIZ_SUBMITTED), session.endReason());
+        assertEquals(java.util.Optional.of(T0.plusSeconds(60)), session.endedAt());
+    }
 }

@@ -1,0 +1,48 @@
+package org.invigil.journey.control;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every minute, ends the attempts whose monitor gave no sign (no frame, no event, no heartbeat) for
+ * {@code invigil.attempts.abandoned-after-minutes}: the student closed the quiz and did not come back within that
+ * grace, or the computer died. Their result says "incomplete" and goes to the gradebook; memory and retention see
+ * them as ended.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AbandonedAttempts {
+
+    private static final Logger LOG = Logger.getLogger(AbandonedAttempts.class.getName());
+
+    @Inject
+    Journey journey;
+
+    @Inject
+    @ConfigProperty(name = "invigil.attempts.abandoned-after-minutes", defaultValue = "30")
+    long abandonedAfterMinutes;
+
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    void sweep() {
+        try {
+            List<String> ended = journey.endAbandoned(Duration.ofMinutes(Math.max(1, abandonedAfterMinutes)));
+            if (!ended.isEmpty()) {
+                LOG.info(() -> "Ended " + ended.size() + " attempt(s) as abandoned: nothing from their monitor for "
+                        + abandonedAfterMinutes + " min");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not end abandoned attempts; trying again in a minute", e);
+        }
+    }
+}
