@@ -16,15 +16,16 @@ import org.invigil.monitoring.entity.Rule;
 /**
  * The rules over browser events: a hidden page or lost focus is an incident from the event until the page is back;
  * fullscreen exit, copy/cut/paste, print and several screens are moments; the camera stopping opens a camera-off
- * incident; voices or noise count when they lasted the set time. Content (what was copied, what was said) is never
- * received.
+ * incident; voices or noise count when they lasted the set time. A monitoring gap (the monitor's own timer came
+ * late: the computer slept, the browser froze the page) is Invigil's gap in monitoring, kept with the events and never
+ * an incident of the student's. Content (what was copied, what was said) is never received.
  */
 public final class EventRules {
 
     public static final Set<String> TYPES = Set.of("page-hidden", "page-visible", "focus-lost", "focus-regained",
             "fullscreen-exit", "fullscreen-enter", "copy", "cut", "paste", "print", "context-menu",
             "multiple-screens", "camera-ended", "camera-muted", "camera-unmuted", "heartbeat", "audio-voice",
-            "audio-noise");
+            "audio-noise", "monitoring-gap");
 
     static final String DETECTOR = "Invigil browser client";
 
@@ -57,6 +58,7 @@ public final class EventRules {
                     "The browser reported the camera " + (type.equals("camera-ended") ? "stopped." : "muted.")));
             case "camera-unmuted" -> List.of(close(Rule.CAMERA_OFF, at));
             case "audio-voice", "audio-noise" -> noise(type, at, data, settings);
+            case "monitoring-gap" -> List.of(); // Invigil's own gap, not the student's behaviour
             default -> List.of();
         };
         return effects.stream().filter(effect -> active.contains(effect.rule().check())).toList();

@@ -68,6 +68,13 @@ class EventRulesTest {
     }
 
     @Test
+    void aMonitoringGapIsInvigilsOwnAndNeverAnIncident() {
+        assertTrue(EventRules.TYPES.contains("monitoring-gap"), "the monitor may report it");
+        assertTrue(of("monitoring-gap", "{\"seconds\":60,\"reason\":\"hidden\"}").isEmpty());
+        assertTrue(of("monitoring-gap", null).isEmpty());
+    }
+
+    @Test
     void copyAndPasteNameTheEventButNeverTheContent() {
         Effect paste = only("paste", "{\"text\":\"the answer is 42\"}");
         assertTrue(paste.detail().contains("paste"));
