@@ -32,7 +32,7 @@ public final class EventRules {
     /** What an event does to the incidents of a rule. */
     public enum Change { OPEN, CLOSE, MOMENT }
 
-    public record Effect(Rule rule, Change change, Instant since, Instant until, double confidence, String threshold,
+    public record Effect(Rule rule, Change change, Instant since, Instant until, double strength, String threshold,
                          String detail) {
     }
 
@@ -66,14 +66,17 @@ public final class EventRules {
 
     private static List<Effect> noise(String type, Instant at, Optional<String> data, ExamSettings settings) {
         double millis = number(data, "durationMs").orElse(0.0);
-        double level = number(data, "level").orElse(0.5);
+        Optional<Double> level = number(data, "level");
         if (millis < settings.noiseSeconds() * 1000.0) {
             return List.of();
         }
         String what = type.equals("audio-voice") ? "Voices" : "Noise";
+        // measured: twice the level, 0.5-1; without a level the formula's floor, and the detail says so
         return List.of(new Effect(Rule.NOISE, Change.MOMENT, at.minusMillis((long) millis), at,
-                Math.max(0.5, Math.min(1, level * 2)), "sound for " + settings.noiseSeconds() + " s or longer",
-                String.format(Locale.ROOT, "%s for %.0f s (level %.2f).", what, millis / 1000, level)));
+                level.map(l -> Math.max(0.5, Math.min(1, l * 2))).orElse(0.5),
+                "sound for " + settings.noiseSeconds() + " s or longer",
+                String.format(Locale.ROOT, "%s for %.0f s (%s).", what, millis / 1000,
+                        level.map(l -> String.format(Locale.ROOT, "level %.2f", l)).orElse("level not reported"))));
     }
 
     private static Effect open(Rule rule, Instant at, String detail) {
