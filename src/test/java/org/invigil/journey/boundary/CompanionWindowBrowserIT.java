@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +39,8 @@ import org.openqa.selenium.WindowType;
  * Issue 10, item 4: the companion window (the monitor in its own small window beside the quiz) is blurred, put
  * behind another window and minimised, as a student going back to the quiz does, for longer than the camera-off
  * limit. That is how the window is meant to be used, so it raises no focus-lost, tab-hidden, camera-off or
- * camera-frozen incident, and the pictures keep arriving at their cadence while the window is hidden.
+ * camera-frozen incident, and the pictures keep arriving at their cadence while the window is hidden. The fake
+ * microphone plays silence (a quiet room), the camera Grace Hopper at her desk.
  */
 class CompanionWindowBrowserIT {
 
@@ -76,7 +82,9 @@ class CompanionWindowBrowserIT {
     @Test
     void aCompanionWindowBlurredHiddenAndMinimisedRaisesNoIncident() throws Exception {
         String token = ProctoringApiIT.token(lms, exam, lms.findUser("41").orElseThrow());
-        Chromium chromium = browsers.start(FakeCamera.referencePerson());
+        // a quiet room: Chromium's default fake microphone beeps without pause, which is sustained sound (noise)
+        Chromium chromium = browsers.start(Chromium.options().camera(FakeCamera.referencePerson())
+                .argument("--use-file-for-fake-audio-capture=" + silence()).name("companion-window"));
         chromium.open(DeployedTool.at("/lti/exam/student?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
         chromium.waitForAttribute("body", "data-state", "consent", STEP);
         chromium.click("#consent-accept");
@@ -152,6 +160,23 @@ class CompanionWindowBrowserIT {
         JsonObject ended = StudentJourneyBrowserIT.json(ProctoringApiIT.get("/api/proctoring/sessions/" + sessionId
                 + "/report", token));
         assertEquals(0, ended.getJsonArray("incidents").size(), "none at the end either: " + ended);
+    }
+
+    /** Two seconds of silence, 48 kHz mono 16-bit PCM, for the fake microphone. */
+    static Path silence() throws IOException {
+        Path file = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target/fake-audio/silence.wav");
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            int rate = 48000;
+            int bytes = rate * 2 * 2;
+            ByteBuffer wav = ByteBuffer.allocate(44 + bytes).order(ByteOrder.LITTLE_ENDIAN);
+            wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + bytes)
+                    .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                    .putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
+                    .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(bytes);
+            Files.write(file, wav.array());
+        }
+        return file;
     }
 
     private static Map<?, ?> stats(Chromium chromium) {
