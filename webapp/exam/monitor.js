@@ -6,6 +6,10 @@
  * Staff can pause monitoring: the server's answers say so, the camera is switched off and nothing is captured until
  * it resumes (the monitor asks every few seconds).
  *
+ * In a companion window the monitor's own blur, focus and visibility are not reported (they are not the student's),
+ * and its timers run from a Worker so that a hidden window keeps the picture cadence; a late tick is reported as a
+ * monitoring-gap event, Invigil's own gap (static/js/cadence.js).
+ *
  * Test hooks: window.invigilMonitor.stats() (firstSequence..nextSequence-1 are the numbers this page gave its items)
  * and .flush(); body[data-state] is loading | waiting | monitoring |
  * paused | stopped | error.
@@ -20,7 +24,8 @@ import { kbps } from '../static/js/bitrate.js';
 import { FrameBudget, captureJpeg } from '../static/js/frames.js';
 import { AUDIO_CONSTRAINTS, VIDEO_CONSTRAINTS, videoReady } from '../static/js/camera.js';
 import { SoundSegmenter, classifyTick, levelFromSamples, spectrumFeatures } from '../static/js/audio.js';
-import { SUBJECTS, TransitionFilter, eventTypeFor, forwardedEvent } from '../static/js/page-events.js';
+import { SUBJECTS, TransitionFilter, forwardedEvent, ownEventType } from '../static/js/page-events.js';
+import { Cadence, gapEvent, startTicker } from '../static/js/cadence.js';
 
 const $ = (selector) => document.querySelector(selector);
 const embedded = window.parent !== window;
@@ -33,10 +38,16 @@ const ctx = {
     fullscreen: document.fullscreenElement ? 'enter' : 'exit',
   }),
   audioContext: null, early: [], ready: false, multipleScreens: false, storeKind: null, checks: null,
-  paused: false, pauseTimer: null, firstSequence: null,
+  paused: false, pauseTimer: null, firstSequence: null, cadence: null, gaps: 0,
 };
 
 const RESUME_CHECK_MS = 5000;
+const TICK_WORKER = new URL('../static/js/tick-worker.js', import.meta.url);
+
+/** A timer that keeps its pace in a hidden window (see static/js/cadence.js); stopped with the others. */
+function every(intervalMs, onTick) {
+  ctx.timers.push(startTicker(intervalMs, onTick, { workerUrl: TICK_WORKER }));
+}
 
 // --- status display ---
 
@@ -122,6 +133,7 @@ function stats() {
     store: ctx.storeKind,
     nextSequence: ctx.counter ? ctx.counter.peek() : null,
     firstSequence: ctx.firstSequence,
+    gaps: ctx.gaps,
     encoding: ctx.budget ? { ...ctx.budget.size(ctx.video.videoWidth || 640, ctx.video.videoHeight || 480),
       quality: ctx.budget.quality } : null,
   };
@@ -166,11 +178,8 @@ function pageEvent(type, at = new Date()) {
 }
 
 function onOwnEvent(event) {
-  // Embedded, the iframe's own focus says nothing about the quiz page: the agent forwards the page's focus.
-  if (embedded && (event.type === 'blur' || event.type === 'focus')) {
-    return;
-  }
-  pageEvent(eventTypeFor(event.type, document));
+  // The monitor's own focus, and a companion window's own visibility, are not the student's (page-events.js).
+  pageEvent(ownEventType(event.type, document, { embedded }));
 }
 
 window.addEventListener('message', (event) => {
@@ -331,6 +340,17 @@ async function startCamera() {
   }
 }
 
+/** Each frame tick: a tick that came late is a gap in monitoring, reported as Invigil's own. */
+function frameTick() {
+  const gap = ctx.cadence.tick(Date.now());
+  if (gap) {
+    ctx.gaps += 1;
+    const event = gapEvent(gap, document.visibilityState === 'hidden');
+    emit(event.type, event.data, event.at);
+  }
+  captureFrame();
+}
+
 async function captureFrame() {
   const video = ctx.video;
   if (ctx.paused || ctx.cameraState !== 'on' || !video.videoWidth || !ctx.ready) {
@@ -399,7 +419,7 @@ async function startAudio() {
   document.addEventListener('keydown', tryResume, { once: true });
   context.addEventListener('statechange', showState);
   await tryResume();
-  ctx.timers.push(setInterval(() => {
+  every(100, () => {
     if (context.state !== 'running') {
       return;
     }
@@ -411,7 +431,7 @@ async function startAudio() {
     if (sound) {
       emit(sound.type, { durationMs: sound.durationMs, level: sound.level }, new Date(Date.now() - sound.durationMs));
     }
-  }, 100));
+  });
 }
 
 // --- start ---
@@ -478,15 +498,16 @@ async function startMonitoring(session) {
     emit(type, data, at);
   }
   listenToPage();
-  if (document.visibilityState === 'hidden') {
+  if (embedded && document.visibilityState === 'hidden') {
     pageEvent('page-hidden');
   }
   ctx.queue.flush();
   await startCamera();
   const heartbeatSeconds = Math.max(5, (session.monitoring && session.monitoring.heartbeatSeconds) || 15);
-  ctx.timers.push(setInterval(captureFrame, interval * 1000));
-  ctx.timers.push(setInterval(heartbeat, heartbeatSeconds * 1000));
-  ctx.timers.push(setInterval(renderStats, 1000));
+  ctx.cadence = new Cadence({ intervalMs: interval * 1000 });
+  every(interval * 1000, frameTick);
+  every(heartbeatSeconds * 1000, heartbeat);
+  every(1000, renderStats);
   heartbeat();
   try {
     window.screen.addEventListener('change', checkScreens);
@@ -582,8 +603,8 @@ function leavePause() {
 }
 
 function stop(text) {
-  for (const timer of ctx.timers.splice(0)) {
-    clearInterval(timer);
+  for (const stopTimer of ctx.timers.splice(0)) {
+    stopTimer();
   }
   if (ctx.pauseTimer !== null) {
     clearInterval(ctx.pauseTimer);

@@ -5,7 +5,7 @@
 export const EVENT_TYPES = Object.freeze([
   'page-hidden', 'page-visible', 'focus-lost', 'focus-regained', 'fullscreen-exit', 'fullscreen-enter',
   'copy', 'cut', 'paste', 'print', 'context-menu', 'multiple-screens', 'camera-ended', 'camera-muted',
-  'camera-unmuted', 'heartbeat', 'audio-voice', 'audio-noise',
+  'camera-unmuted', 'heartbeat', 'audio-voice', 'audio-noise', 'monitoring-gap',
 ]);
 
 /** The event types an agent may forward from the quiz page. */
@@ -50,6 +50,24 @@ export function eventTypeFor(domType, doc) {
     default:
       return null;
   }
+}
+
+/**
+ * The event type for a DOM event of the monitor's own document, or null when that event says nothing about the
+ * student. Focus of the monitor's own document never counts: embedded, the agent forwards the quiz page's focus;
+ * in a companion window, the window losing focus is the student going back to the quiz. A companion window's own
+ * visibility does not count either: putting the monitor behind or beside the quiz, or minimising it, is how the
+ * companion window is meant to be used (the camera keeps its cadence, see cadence.js). Embedded, the monitor is
+ * part of the quiz page, so its visibility is the quiz page's.
+ */
+export function ownEventType(domType, doc, { embedded }) {
+  if (domType === 'blur' || domType === 'focus') {
+    return null;
+  }
+  if (domType === 'visibilitychange' && !embedded) {
+    return null;
+  }
+  return eventTypeFor(domType, doc);
 }
 
 const PAIRS = {

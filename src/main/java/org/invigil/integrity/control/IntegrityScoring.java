@@ -15,8 +15,10 @@ import org.invigil.session.entity.ProctoringSession;
 
 /**
  * The integrity score, explainable line by line. It starts at 100; each rule with incidents takes off points, at
- * most its weight: weight × the highest confidence among its incidents × (1 + 0.25 per further incident), capped at
- * the weight. Insufficient-evidence incidents take nothing off. Anything that took points off, a coverage incident
+ * most its weight: weight × the highest strength among its incidents × (1 + 0.25 per further incident), capped at
+ * the weight. A strength is what {@link Rule#strength()} says: a measurement (a detector's score, a descriptor
+ * score through the identity calibration, the sound level) or the rule's own formula, and the explanation names it.
+ * Insufficient-evidence and coverage incidents take nothing off. Anything that took points off, a coverage incident
  * (part of the quiz not monitored), an unverified identity or an unconfirmed liveness check means a person must
  * review; the score is never a verdict.
  */
@@ -39,19 +41,19 @@ public final class IntegrityScoring {
         for (Map.Entry<Rule, List<Incident>> entry : byRule.entrySet()) {
             Rule rule = entry.getKey();
             List<Incident> list = entry.getValue();
-            double confidence = list.stream().mapToDouble(Incident::confidence).max().orElse(0);
+            double strength = list.stream().mapToDouble(Incident::strength).max().orElse(0);
             int points = rule.kind() != Rule.Kind.SUSPICION ? 0
-                    : (int) Math.min(rule.weight(), Math.round(rule.weight() * confidence * (1 + 0.25 * (list.size() - 1))));
+                    : (int) Math.min(rule.weight(), Math.round(rule.weight() * strength * (1 + 0.25 * (list.size() - 1))));
             total += points;
             String explanation = switch (rule.kind()) {
                 case INSUFFICIENT_EVIDENCE -> String.format(Locale.ROOT,
                         "%d× %s No points: poor capture is not a sign of misconduct.", list.size(), rule.description());
                 case COVERAGE -> String.format(Locale.ROOT, "%d× %s No points: a person looks at why; the result "
                         + "cannot vouch for time nobody watched.", list.size(), rule.description());
-                case SUSPICION -> String.format(Locale.ROOT, "%d× %s Up to %d points; highest confidence %.2f.",
-                        list.size(), rule.description(), rule.weight(), confidence);
+                case SUSPICION -> String.format(Locale.ROOT, "%d× %s Up to %d points; highest strength %.2f (%s).",
+                        list.size(), rule.description(), rule.weight(), strength, rule.strength());
             };
-            contributions.add(new Contribution(rule.id(), points, list.size(), confidence, explanation));
+            contributions.add(new Contribution(rule.id(), points, list.size(), strength, explanation));
             if (points > 0 || rule.kind() == Rule.Kind.COVERAGE) {
                 reasons.add(rule.id());
             }

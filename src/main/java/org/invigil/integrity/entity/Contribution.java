@@ -1,5 +1,5 @@
 package org.invigil.integrity.entity;
 
-/** How much one rule took off the integrity score, and why. */
-public record Contribution(String ruleId, int points, int incidents, double confidence, String explanation) {
+/** How much one rule took off the integrity score, and why: its incidents' highest strength and how that is computed. */
+public record Contribution(String ruleId, int points, int incidents, double strength, String explanation) {
 }

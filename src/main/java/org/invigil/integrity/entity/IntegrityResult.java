@@ -61,7 +61,7 @@ public class IntegrityResult {
         this.reviewState = reviewState;
         JsonArrayBuilder json = Json.createArrayBuilder();
         contributions.forEach(c -> json.add(Json.createObjectBuilder().add("rule", c.ruleId()).add("points", c.points())
-                .add("incidents", c.incidents()).add("confidence", c.confidence()).add("explanation", c.explanation())));
+                .add("incidents", c.incidents()).add("strength", c.strength()).add("explanation", c.explanation())));
         this.contributions = json.build().toString();
         this.computedAt = at;
     }
@@ -106,7 +106,9 @@ public class IntegrityResult {
         for (JsonValue value : Json.createReader(new StringReader(contributions)).readArray()) {
             JsonObject c = value.asJsonObject();
             list.add(new Contribution(c.getString("rule"), c.getInt("points"), c.getInt("incidents"),
-                    c.getJsonNumber("confidence").doubleValue(), c.getString("explanation")));
+                    // results computed before the rename kept it as "confidence"
+                    (c.containsKey("strength") ? c.getJsonNumber("strength") : c.getJsonNumber("confidence"))
+                            .doubleValue(), c.getString("explanation")));
         }
         return list;
     }

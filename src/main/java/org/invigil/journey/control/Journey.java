@@ -183,7 +183,9 @@ public class Journey {
         }
         if (!outcome.lookAlikes().isEmpty()) {
             Instant now = clock.instant();
-            incidents.record(after.session(), new Finding(Rule.DUPLICATE_FACE, now, 0.9,
+            incidents.record(after.session(), new Finding(Rule.DUPLICATE_FACE, now, outcome.lookAlikes().stream()
+                    .mapToDouble(other -> pictures.compare(outcome.captured().orElseThrow(), other.descriptor())
+                            .strength()).max().orElse(0),
                     "match with another student's reference photo", "Invigil identity check",
                     outcome.comparison().map(c -> c.model().name() + "@" + c.model().version()).orElse(null), null,
                     outcome.lookAlikes().size() + " other student(s) of the course."), now, false,

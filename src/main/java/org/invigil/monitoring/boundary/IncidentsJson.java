@@ -34,7 +34,8 @@ public final class IncidentsJson {
                     .add("description", incident.description())
                     .add("detector", incident.detector())
                     .add("threshold", incident.threshold())
-                    .add("confidence", incident.confidence())
+                    .add("strength", incident.strength())
+                    .add("strengthBasis", incident.strengthBasis())
                     .add("evidence", frames);
             incident.modelVersion().ifPresent(model -> json.add("model", model));
             incident.captureQuality().ifPresent(quality -> json.add("captureQuality", quality));

@@ -52,6 +52,7 @@ public class CameraWatch {
             Instant last = session.expectingPicturesSince().orElse(now);
             Duration quiet = quietLimit(exam.settings().frameIntervalSeconds());
             if (Duration.between(last, now).compareTo(quiet) > 0 && incidents.open(session.id(), Rule.CAMERA_OFF).isEmpty()) {
+                // strength 1: a fact the server observed, shown as such (Rule.CAMERA_OFF.strength()), not a measurement
                 incidents.record(session, new Finding(Rule.CAMERA_OFF, last, 1.0, "no picture for "
                         + quiet.toSeconds() + " s", "Invigil server", null, null, "No picture arrived for "
                         + Duration.between(last, now).toSeconds() + " s."), now, true, List.of());

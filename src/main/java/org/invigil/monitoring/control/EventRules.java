@@ -16,22 +16,23 @@ import org.invigil.monitoring.entity.Rule;
 /**
  * The rules over browser events: a hidden page or lost focus is an incident from the event until the page is back;
  * fullscreen exit, copy/cut/paste, print and several screens are moments; the camera stopping opens a camera-off
- * incident; voices or noise count when they lasted the set time. Content (what was copied, what was said) is never
- * received.
+ * incident; voices or noise count when they lasted the set time. A monitoring gap (the monitor's own timer came
+ * late: the computer slept, the browser froze the page) is Invigil's gap in monitoring, kept with the events and never
+ * an incident of the student's. Content (what was copied, what was said) is never received.
  */
 public final class EventRules {
 
     public static final Set<String> TYPES = Set.of("page-hidden", "page-visible", "focus-lost", "focus-regained",
             "fullscreen-exit", "fullscreen-enter", "copy", "cut", "paste", "print", "context-menu",
             "multiple-screens", "camera-ended", "camera-muted", "camera-unmuted", "heartbeat", "audio-voice",
-            "audio-noise");
+            "audio-noise", "monitoring-gap");
 
     static final String DETECTOR = "Invigil browser client";
 
     /** What an event does to the incidents of a rule. */
     public enum Change { OPEN, CLOSE, MOMENT }
 
-    public record Effect(Rule rule, Change change, Instant since, Instant until, double confidence, String threshold,
+    public record Effect(Rule rule, Change change, Instant since, Instant until, double strength, String threshold,
                          String detail) {
     }
 
@@ -57,6 +58,7 @@ public final class EventRules {
                     "The browser reported the camera " + (type.equals("camera-ended") ? "stopped." : "muted.")));
             case "camera-unmuted" -> List.of(close(Rule.CAMERA_OFF, at));
             case "audio-voice", "audio-noise" -> noise(type, at, data, settings);
+            case "monitoring-gap" -> List.of(); // Invigil's own gap, not the student's behaviour
             default -> List.of();
         };
         return effects.stream().filter(effect -> active.contains(effect.rule().check())).toList();
@@ -64,14 +66,17 @@ public final class EventRules {
 
     private static List<Effect> noise(String type, Instant at, Optional<String> data, ExamSettings settings) {
         double millis = number(data, "durationMs").orElse(0.0);
-        double level = number(data, "level").orElse(0.5);
+        Optional<Double> level = number(data, "level");
         if (millis < settings.noiseSeconds() * 1000.0) {
             return List.of();
         }
         String what = type.equals("audio-voice") ? "Voices" : "Noise";
+        // measured: twice the level, 0.5-1; without a level the formula's floor, and the detail says so
         return List.of(new Effect(Rule.NOISE, Change.MOMENT, at.minusMillis((long) millis), at,
-                Math.max(0.5, Math.min(1, level * 2)), "sound for " + settings.noiseSeconds() + " s or longer",
-                String.format(Locale.ROOT, "%s for %.0f s (level %.2f).", what, millis / 1000, level)));
+                level.map(l -> Math.max(0.5, Math.min(1, l * 2))).orElse(0.5),
+                "sound for " + settings.noiseSeconds() + " s or longer",
+                String.format(Locale.ROOT, "%s for %.0f s (%s).", what, millis / 1000,
+                        level.map(l -> String.format(Locale.ROOT, "level %.2f", l)).orElse("level not reported"))));
     }
 
     private static Effect open(Rule rule, Instant at, String detail) {

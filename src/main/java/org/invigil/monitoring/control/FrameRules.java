@@ -91,9 +91,11 @@ public final class FrameRules {
         if (run.size() < 2) {
             return Optional.empty();
         }
-        double confidence = run.stream().mapToDouble(o -> o.minFaceConfidence().orElse(0.5)).min().orElse(0.5);
+        // measured: the detector's lowest score (every picture with faces has one)
+        double strength = run.stream().map(Observation::minFaceConfidence).flatMap(Optional::stream)
+                .mapToDouble(Double::doubleValue).min().orElse(0.5);
         int most = run.stream().mapToInt(Observation::faceCount).max().orElse(2);
-        return Optional.of(finding(t, Rule.SEVERAL_FACES, run, confidence, "2 or more faces in 2 pictures in a row",
+        return Optional.of(finding(t, Rule.SEVERAL_FACES, run, strength, "2 or more faces in 2 pictures in a row",
                 "Up to " + most + " faces in " + run.size() + " pictures in a row."));
     }
 
@@ -189,10 +191,10 @@ public final class FrameRules {
         return !covered(o) && !dark(o) && !blurred(o);
     }
 
-    private static Finding finding(Timeline t, Rule rule, List<Observation> run, double confidence, String threshold,
+    private static Finding finding(Timeline t, Rule rule, List<Observation> run, double strength, String threshold,
                                    String detail) {
         Instant since = run.get(0).capturedAt();
-        return new Finding(rule, since, confidence, threshold, t.detector(), t.model(), t.latest().qualitySummary(),
+        return new Finding(rule, since, strength, threshold, t.detector(), t.model(), t.latest().qualitySummary(),
                 detail);
     }
 
@@ -213,7 +215,7 @@ public final class FrameRules {
         return Duration.between(run.get(0).capturedAt(), run.get(run.size() - 1).capturedAt()).plus(interval);
     }
 
-    /** Confidence that grows from 0.5 at the threshold to 1 at twice the threshold. */
+    /** A rule strength that grows from 0.5 at the threshold to 1 at twice the threshold. */
     static double growing(Duration seen, Duration limit) {
         double ratio = (double) seen.toMillis() / Math.max(1, limit.toMillis());
         return Math.max(0.5, Math.min(1, ratio / 2));

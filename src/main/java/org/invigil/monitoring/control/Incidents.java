@@ -50,12 +50,12 @@ public class Incidents {
             Incident incident = open(session.id(), finding.rule()).orElse(null);
             if (incident == null) {
                 incident = new Incident(session.id(), finding.rule(), finding.since(), now, true, finding.detail(),
-                        finding.detector(), finding.model(), finding.threshold(), finding.confidence(),
+                        finding.detector(), finding.model(), finding.threshold(), finding.strength(),
                         finding.quality());
                 em.persist(incident);
                 keep(session, incident, frames.stream().filter(f -> !f.capturedAt().isBefore(finding.since())).toList());
             } else {
-                incident.extend(now, finding.confidence());
+                incident.extend(now, finding.strength());
                 keep(session, incident, frames.isEmpty() ? List.of() : List.of(frames.get(frames.size() - 1)));
             }
         }
@@ -75,7 +75,7 @@ public class Incidents {
             case OPEN -> {
                 if (open.isEmpty()) {
                     Incident incident = new Incident(session.id(), effect.rule(), effect.since(), effect.until(), true,
-                            effect.detail(), EventRules.DETECTOR, model, effect.threshold(), effect.confidence(), null);
+                            effect.detail(), EventRules.DETECTOR, model, effect.threshold(), effect.strength(), null);
                     em.persist(incident);
                     keep(session, incident, frames);
                 }
@@ -85,11 +85,11 @@ public class Incidents {
                         .filter(incident -> !incident.endedAt().plus(MERGE_WINDOW).isBefore(effect.since()))
                         .orElse(null);
                 if (recent != null) {
-                    recent.extend(effect.until(), effect.confidence());
+                    recent.extend(effect.until(), effect.strength());
                 } else {
                     Incident incident = new Incident(session.id(), effect.rule(), effect.since(), effect.until(),
                             false, effect.detail(), EventRules.DETECTOR, model, effect.threshold(),
-                            effect.confidence(), null);
+                            effect.strength(), null);
                     em.persist(incident);
                     keep(session, incident, frames);
                 }
@@ -102,7 +102,7 @@ public class Incidents {
     public Incident record(ProctoringSession session, Finding finding, Instant at, boolean open,
                            List<RecentFrames.Frame> frames) {
         Incident incident = new Incident(session.id(), finding.rule(), finding.since(), at, open, finding.detail(),
-                finding.detector(), finding.model(), finding.threshold(), finding.confidence(), finding.quality());
+                finding.detector(), finding.model(), finding.threshold(), finding.strength(), finding.quality());
         em.persist(incident);
         keep(session, incident, frames);
         return incident;

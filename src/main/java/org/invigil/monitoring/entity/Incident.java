@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Something a rule noticed, with everything a reviewer needs to judge it: when (start and end), which rule, in
- * plain words, which detector and model version, the threshold in force, how confident, the capture quality, and
- * how many evidence frames back it.
+ * plain words, which detector and model version, the threshold in force, how strong (0–1, computed as its rule's
+ * {@link Rule#strength()} says), the capture quality, and how many evidence frames back it.
  */
 @Entity
 @Table(name = "incident")
@@ -58,8 +58,9 @@ public class Incident {
     @Column(name = "threshold_text", nullable = false)
     private String threshold;
 
-    @Column(nullable = false)
-    private double confidence;
+    /** The strength (the column keeps its first name, {@code confidence}). */
+    @Column(name = "confidence", nullable = false)
+    private double strength;
 
     @Column(name = "capture_quality")
     private String captureQuality;
@@ -74,7 +75,7 @@ public class Incident {
     }
 
     public Incident(String sessionId, Rule rule, Instant startedAt, Instant seenAt, boolean open, String detail,
-                    String detector, String modelVersion, String threshold, double confidence, String captureQuality) {
+                    String detector, String modelVersion, String threshold, double strength, String captureQuality) {
         this.id = UUID.randomUUID().toString();
         this.sessionId = sessionId;
         this.ruleId = rule.id();
@@ -86,16 +87,16 @@ public class Incident {
         this.detector = detector;
         this.modelVersion = modelVersion;
         this.threshold = threshold;
-        this.confidence = Math.max(0, Math.min(1, confidence));
+        this.strength = Math.max(0, Math.min(1, strength));
         this.captureQuality = captureQuality;
     }
 
     /** The condition still holds at {@code seenAt}: the incident lasts until then. */
-    public void extend(Instant seenAt, double latestConfidence) {
+    public void extend(Instant seenAt, double latestStrength) {
         if (seenAt.isAfter(endedAt)) {
             endedAt = seenAt;
         }
-        confidence = Math.max(confidence, Math.max(0, Math.min(1, latestConfidence)));
+        strength = Math.max(strength, Math.max(0, Math.min(1, latestStrength)));
     }
 
     public void close(Instant at) {
@@ -168,8 +169,14 @@ public class Incident {
         return threshold;
     }
 
-    public double confidence() {
-        return confidence;
+    /** 0–1, the highest the rule found while the incident lasted; how it is computed: {@link #strengthBasis()}. */
+    public double strength() {
+        return strength;
+    }
+
+    /** How the strength is computed, in words (the rule's formula or measurement). */
+    public String strengthBasis() {
+        return rule().map(Rule::strength).orElse("not known for this rule");
     }
 
     public Optional<String> captureQuality() {

@@ -45,7 +45,7 @@ public class StudentReportView implements Serializable {
 
     /** An incident in plain words. */
     public record IncidentRow(String id, String title, String kind, boolean insufficient, String when,
-                              String duration, String saw, String threshold, String confidence, String quality,
+                              String duration, String saw, String threshold, String strength, String quality,
                               String detector, List<EvidenceRow> evidence, String evidenceNote)
             implements Serializable {
     }
@@ -168,7 +168,8 @@ public class StudentReportView implements Serializable {
             incidents.add(new IncidentRow(incident.id(), title, PlainWords.kind(incident.kind()),
                     incident.kind() == Rule.Kind.INSUFFICIENT_EVIDENCE, WHEN.format(incident.startedAt()),
                     duration(incident.duration()), incident.description(), incident.threshold(),
-                    PlainWords.percent(incident.confidence()), incident.captureQuality().orElse("not measured"),
+                    PlainWords.strength(incident.strength(), incident.strengthBasis()),
+                    incident.captureQuality().orElse("not measured"),
                     incident.detector() + incident.modelVersion().map(model -> " (" + model + ")").orElse(""),
                     evidence, evidenceNote));
         }

@@ -48,8 +48,12 @@ public final class PlainWords {
         };
     }
 
-    public static String percent(double confidence) {
-        return String.format(Locale.ROOT, "%d %%", Math.round(confidence * 100));
+    /**
+     * An incident's strength with how it is computed, e.g. "0.87 of 1: measured: the face detector's ...". Never a
+     * percentage: most strengths are a rule's formula, not a probability.
+     */
+    public static String strength(double strength, String basis) {
+        return String.format(Locale.ROOT, "%.2f of 1: %s", strength, basis);
     }
 
     public static String reviewState(ReviewState state) {

@@ -28,7 +28,7 @@ public class ReviewSessionView implements Serializable {
 
     /** An incident as the reviewer reads it. */
     public record IncidentRow(String id, String rule, String kind, String start, String end, String description,
-                              String detector, String model, String threshold, String confidence, String quality,
+                              String detector, String model, String threshold, String strength, String strengthBasis, String quality,
                               List<String> evidence) implements Serializable {
     }
 
@@ -82,7 +82,8 @@ public class ReviewSessionView implements Serializable {
                     incident.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), TIME.format(incident.startedAt()),
                     TIME.format(incident.endedAt()), incident.description(), incident.detector(),
                     incident.modelVersion().orElse("—"), incident.threshold(),
-                    String.format(Locale.ROOT, "%.2f", incident.confidence()), incident.captureQuality().orElse("—"),
+                    String.format(Locale.ROOT, "%.2f", incident.strength()), incident.strengthBasis(),
+                    incident.captureQuality().orElse("—"),
                     incidents.evidenceOf(incident.id()).stream().map(EvidenceFrame::id).toList())).toList();
             decisions = detail.decisions().stream().map(decision -> new DecisionRow(decision.outcome().id(),
                     decision.reviewerName(), TIME.format(decision.decidedAt()), decision.incidentId().orElse("attempt"),

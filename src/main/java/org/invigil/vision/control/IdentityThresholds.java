@@ -10,23 +10,38 @@ import org.invigil.vision.entity.SimilarityMetric;
  * {@code review} they do not, in between a person reviews them. Chosen per model from measured same-person and
  * different-person distributions (see {@code src/site/vision.md}).
  *
- * @param metric how descriptors are compared
- * @param match  the score at which faces match (a distance at most this, or a similarity at least this)
- * @param review the end of the review band (a distance at most this, or a similarity at least this)
+ * <p>The same calibration gives a comparison its <em>match strength</em> ({@link #strength(double)}), the number a
+ * reviewer sees and the integrity score uses for an identity incident: piecewise linear in the score, 0 at the end of
+ * the review band (and beyond), 0.5 at the match threshold, 1 at the calibration's typical same-person score (and
+ * closer).
+ *
+ * @param metric  how descriptors are compared
+ * @param match   the score at which faces match (a distance at most this, or a similarity at least this)
+ * @param review  the end of the review band (a distance at most this, or a similarity at least this)
+ * @param typical the calibration's typical same-person score (its median), where the strength reaches 1; the perfect
+ *                score (distance 0, similarity 1) for a model not calibrated here
  */
-public record IdentityThresholds(SimilarityMetric metric, double match, double review) {
+public record IdentityThresholds(SimilarityMetric metric, double match, double review, double typical) {
 
     /**
      * dlib's ResNet descriptor, Euclidean distance: match at 0.50 or less, review up to 0.65 (dlib's own single
      * threshold is 0.6). Measured on dlib's bald_guys collage (4 people x 6 photos, 60 same-person and 216
-     * different-person pairs): same-person 0.29-0.58, different-person 0.61-1.00.
+     * different-person pairs): same-person 0.29-0.58 (median 0.414), different-person 0.61-1.00.
      */
     public static final IdentityThresholds DLIB_RESNET =
-            new IdentityThresholds(SimilarityMetric.EUCLIDEAN_DISTANCE, 0.50, 0.65);
+            new IdentityThresholds(SimilarityMetric.EUCLIDEAN_DISTANCE, 0.50, 0.65, 0.414);
 
-    /** SFace, cosine similarity: OpenCV's published threshold 0.363, review down to 0.30 (not measured here). */
+    /**
+     * SFace, cosine similarity: OpenCV's published threshold 0.363, review down to 0.30 (not measured here, so the
+     * strength reaches 1 only at similarity 1).
+     */
     public static final IdentityThresholds SFACE =
             new IdentityThresholds(SimilarityMetric.COSINE_SIMILARITY, 0.363, 0.30);
+
+    /** Thresholds without a measured same-person score: the strength reaches 1 at the perfect score. */
+    public IdentityThresholds(SimilarityMetric metric, double match, double review) {
+        this(metric, match, review, metric == SimilarityMetric.EUCLIDEAN_DISTANCE ? 0 : 1);
+    }
 
     public IdentityThresholds {
         if (metric == null) {
@@ -49,6 +64,33 @@ public record IdentityThresholds(SimilarityMetric metric, double match, double r
 
     public IdentityComparison compare(FaceDescriptor a, FaceDescriptor b) {
         double score = a.score(b, metric);
-        return new IdentityComparison(score, metric, verdict(score), a.model());
+        return new IdentityComparison(score, metric, verdict(score), a.model(), strength(score));
+    }
+
+    /**
+     * The match strength of a score, 0–1: 0 at the end of the review band and beyond, 0.5 at the match threshold,
+     * 1 at the typical same-person score and closer, linear in between. Where the match threshold is set at or
+     * closer than the typical score, the strength runs to 1 at the perfect score instead.
+     */
+    public double strength(double score) {
+        boolean distance = metric == SimilarityMetric.EUCLIDEAN_DISTANCE;
+        double sign = distance ? -1 : 1; // in "closeness" terms, larger is more alike
+        double s = sign * score;
+        double m = sign * match;
+        double r = sign * review;
+        double t = sign * typical;
+        if (t <= m) {
+            t = distance ? 0 : 1;
+        }
+        if (s >= t) {
+            return 1;
+        }
+        if (s >= m) {
+            return 0.5 + 0.5 * (s - m) / (t - m);
+        }
+        if (s > r) {
+            return 0.5 * (s - r) / (m - r);
+        }
+        return 0;
     }
 }

@@ -82,7 +82,8 @@ public class VisionConfiguration {
         SimilarityMetric metric = base.metric();
         IdentityThresholds thresholds = new IdentityThresholds(metric,
                 value.apply("identity.match").map(v -> number(v, "identity.match")).orElse(base.match()),
-                value.apply("identity.review").map(v -> number(v, "identity.review")).orElse(base.review()));
+                value.apply("identity.review").map(v -> number(v, "identity.review")).orElse(base.review()),
+                base.typical());
         settings = settings.withDescriptor(descriptor, value.apply("descriptor.model").map(Path::of).orElse(null),
                 thresholds);
 

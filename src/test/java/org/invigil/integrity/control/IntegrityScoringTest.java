@@ -102,24 +102,38 @@ class IntegrityScoringTest {
     }
 
     @Test
-    void pointsGrowWithConfidenceAndWithFurtherIncidents() {
+    void pointsGrowWithStrengthAndWithFurtherIncidents() {
         ProctoringSession session = clean();
         int unsure = points(IntegrityScoring.of(session, times(1, session, Rule.DIFFERENT_PERSON, 0.5)));
         int sure = points(IntegrityScoring.of(session, times(1, session, Rule.DIFFERENT_PERSON, 0.9)));
         int twice = points(IntegrityScoring.of(session, times(2, session, Rule.DIFFERENT_PERSON, 0.5)));
-        assertEquals(20, unsure, "weight 40 x confidence 0.5");
+        assertEquals(20, unsure, "weight 40 x strength 0.5");
         assertTrue(sure > unsure, sure + " > " + unsure);
         assertTrue(twice > unsure, twice + " > " + unsure);
         assertTrue(points(IntegrityScoring.of(session, times(2, session, Rule.DIFFERENT_PERSON, 0.9))) <= 40);
     }
 
     @Test
-    void theHighestConfidenceOfARuleCounts() {
+    void theExplanationNamesTheStrengthAndHowItIsComputed() {
+        ProctoringSession session = clean();
+        Contribution faces = IntegrityScoring.of(session, List.of(incident(session, Rule.SEVERAL_FACES, 0.83)))
+                .contributions().get(0);
+        assertTrue(faces.explanation().contains("highest strength 0.83 (measured: the face detector's lowest score"),
+                faces.explanation());
+        assertTrue(!faces.explanation().toLowerCase(java.util.Locale.ROOT).contains("confidence"), faces.explanation());
+        Contribution hidden = IntegrityScoring.of(session, List.of(incident(session, Rule.TAB_HIDDEN, 1.0)))
+                .contributions().get(0);
+        assertTrue(hidden.explanation().contains("(always 1: a fact the browser reported, not a measurement)"),
+                hidden.explanation());
+    }
+
+    @Test
+    void theHighestStrengthOfARuleCounts() {
         ProctoringSession session = clean();
         List<Incident> mixed = List.of(incident(session, Rule.SEVERAL_FACES, 0.2),
                 incident(session, Rule.SEVERAL_FACES, 0.8));
         Contribution contribution = IntegrityScoring.of(session, mixed).contributions().get(0);
-        assertEquals(0.8, contribution.confidence(), 1e-9);
+        assertEquals(0.8, contribution.strength(), 1e-9);
     }
 
     private static int points(IntegrityScoring.Outcome outcome) {

@@ -181,7 +181,7 @@ public class ProctoringApiIT {
             for (String field : List.of("start", "end", "rule", "description", "detector", "threshold")) {
                 assertFalse(incident.getString(field).isBlank(), field + " of " + incident);
             }
-            assertTrue(incident.getJsonNumber("confidence").doubleValue() > 0, incident.toString());
+            assertTrue(incident.getJsonNumber("strength").doubleValue() > 0, incident.toString());
         }
         JsonObject differentPerson = incidents.stream().filter(i -> i.getString("rule").equals("different-person"))
                 .findFirst().orElseThrow();
@@ -304,7 +304,12 @@ public class ProctoringApiIT {
                 TestPictures.referencePerson(), null));
         assertEquals("enrolment-pending", identity.getString("status"), "student 6 has no reference yet: " + identity);
         JsonObject report = json(get("/api/proctoring/sessions/" + id + "/report", proxy));
-        assertTrue(report.toString().contains("duplicate-face"), report.toString());
+        JsonObject duplicate = report.getJsonArray("incidents").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("rule").equals("duplicate-face")).findFirst()
+                .orElseThrow(() -> new AssertionError("no duplicate-face incident: " + report));
+        assertEquals(1.0, duplicate.getJsonNumber("strength").doubleValue(), 1e-9, "student 3's very reference photo: "
+                + "descriptor distance 0, through the identity calibration strength 1 (not a constant 0.9): " + duplicate);
+        assertTrue(duplicate.getString("strengthBasis").startsWith("measured: the descriptor score"), duplicate.toString());
     }
 
     @Test

@@ -57,7 +57,7 @@ class EventRulesTest {
         assertEquals(change, effect.change());
         assertEquals(AT, effect.since());
         assertEquals(AT, effect.until());
-        assertEquals(1.0, effect.confidence(), "the browser reports it; there is no guessing");
+        assertEquals(1.0, effect.strength(), "the browser reports it; there is no guessing");
         assertFalse(effect.threshold().isBlank());
     }
 
@@ -65,6 +65,22 @@ class EventRulesTest {
     void theCameraOffIncidentSaysWhetherTheCameraStoppedOrWasMuted() {
         assertTrue(only("camera-ended", null).detail().contains("stopped"));
         assertTrue(only("camera-muted", null).detail().contains("muted"));
+    }
+
+    @Test
+    void noiseWithoutALevelTakesTheFormulasFloorAndSaysSo() {
+        Effect noise = only("audio-noise", "{\"durationMs\":9000}");
+        assertEquals(0.5, noise.strength(), 1e-9, "no measured level, so no more than the floor");
+        assertTrue(noise.detail().contains("level not reported"), noise.detail());
+        assertEquals(0.8, only("audio-noise", "{\"durationMs\":9000,\"level\":0.4}").strength(), 1e-9,
+                "twice the measured level");
+    }
+
+    @Test
+    void aMonitoringGapIsInvigilsOwnAndNeverAnIncident() {
+        assertTrue(EventRules.TYPES.contains("monitoring-gap"), "the monitor may report it");
+        assertTrue(of("monitoring-gap", "{\"seconds\":60,\"reason\":\"hidden\"}").isEmpty());
+        assertTrue(of("monitoring-gap", null).isEmpty());
     }
 
     @Test
@@ -109,14 +125,14 @@ class EventRulesTest {
     @ParameterizedTest
     @ValueSource(doubles = {0, 0.1, 0.25, 0.5, 0.9, 1, 3})
     void noiseConfidenceStaysWithinHalfAndOne(double level) {
-        double confidence = only("audio-voice", "{\"durationMs\":9000,\"level\":" + level + "}").confidence();
+        double confidence = only("audio-voice", "{\"durationMs\":9000,\"level\":" + level + "}").strength();
         assertTrue(confidence >= 0.5 && confidence <= 1, String.valueOf(confidence));
     }
 
     @Test
     void louderNoiseIsSurer() {
-        double quiet = only("audio-voice", "{\"durationMs\":9000,\"level\":0.3}").confidence();
-        double loud = only("audio-voice", "{\"durationMs\":9000,\"level\":0.45}").confidence();
+        double quiet = only("audio-voice", "{\"durationMs\":9000,\"level\":0.3}").strength();
+        double loud = only("audio-voice", "{\"durationMs\":9000,\"level\":0.45}").strength();
         assertTrue(loud > quiet, loud + " > " + quiet);
     }
 

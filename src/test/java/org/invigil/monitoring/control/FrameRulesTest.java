@@ -172,7 +172,16 @@ class FrameRulesTest {
         take(1, Shot.face().faces(3, 0.6));
         Finding several = finding(Rule.SEVERAL_FACES).orElseThrow();
         assertEquals(frames.get(3).capturedAt(), several.since());
-        assertTrue(several.confidence() <= 0.6, "no surer than the least sure detection: " + several.confidence());
+        assertEquals(0.6, several.strength(), 1e-9, "measured: the detector's lowest score in the run (0.8, 0.6)");
+    }
+
+    @Test
+    void severalFacesTakeTheDetectorsMeasuredScoreNotAConstant() {
+        take(2, Shot.face().faces(2, 0.93));
+        assertEquals(0.93, finding(Rule.SEVERAL_FACES).orElseThrow().strength(), 1e-9);
+        frames.clear();
+        take(2, Shot.face().faces(2, 0.71));
+        assertEquals(0.71, finding(Rule.SEVERAL_FACES).orElseThrow().strength(), 1e-9);
     }
 
     // ---- different person
@@ -223,10 +232,10 @@ class FrameRulesTest {
     @Test
     void clearMismatchesAreSurerThanInconclusiveOnes() {
         take(3, Shot.face().verdict("NEEDS_REVIEW"));
-        double inconclusive = finding(Rule.DIFFERENT_PERSON).orElseThrow().confidence();
+        double inconclusive = finding(Rule.DIFFERENT_PERSON).orElseThrow().strength();
         frames.clear();
         take(3, Shot.face().verdict("NO_MATCH"));
-        double clear = finding(Rule.DIFFERENT_PERSON).orElseThrow().confidence();
+        double clear = finding(Rule.DIFFERENT_PERSON).orElseThrow().strength();
         assertTrue(clear > inconclusive, clear + " > " + inconclusive);
         assertTrue(clear <= 1);
     }
@@ -410,7 +419,7 @@ class FrameRulesTest {
             assertEquals(DETECTOR, f.detector());
             assertEquals(MODEL, f.model());
             assertEquals(latest.qualitySummary(), f.quality());
-            assertTrue(f.confidence() >= 0 && f.confidence() <= 1, f.rule() + " confidence " + f.confidence());
+            assertTrue(f.strength() >= 0 && f.strength() <= 1, f.rule() + " strength " + f.strength());
         }
     }
 

@@ -107,7 +107,7 @@ class StudentReportBrowserIT {
         assertTrue(chromium.url().contains(";jsessionid="), "the session travels in the URL: " + chromium.url());
         String page = chromium.text("#report");
         assertTrue(page.contains("More than one face") && page.contains("More than one face was visible."), page);
-        assertTrue(page.contains("Threshold") && page.contains("Confidence") && page.contains("Picture quality"), page);
+        assertTrue(page.contains("Threshold") && page.contains("Strength") && page.contains("Picture quality"), page);
         assertTrue(page.contains("A person reviews your attempt"), page);
         assertTrue(page.contains("deleted on"), "the retention that applies: " + page);
         assertTrue(chromium.text(".contributions").contains("More than one face"), chromium.text(".contributions"));

@@ -17,7 +17,10 @@ class PlainWordsTest {
     }
 
     @Test
-    void confidenceReadsAsAPercentage() {
-        assertEquals("87 %", PlainWords.percent(0.8712));
+    void aStrengthReadsWithHowItIsComputedAndNeverAsAPercentage() {
+        assertEquals("0.87 of 1: measured: the face detector's lowest score among the faces in those pictures",
+                PlainWords.strength(0.8712, Rule.SEVERAL_FACES.strength()));
+        assertEquals("1.00 of 1: always 1: a fact the browser reported, not a measurement",
+                PlainWords.strength(1, Rule.TAB_HIDDEN.strength()));
     }
 }
