@@ -52,6 +52,12 @@ public class OutboxClaims {
         }
     }
 
+    /** Fixes the entry's score timestamp, committed before the score is posted; the timestamp it now has. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Instant stamp(String id, Instant timestamp) {
+        return em.find(OutboxEntry.class, id).stamp(timestamp);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void delivered(String id, Instant at) {
         OutboxEntry entry = em.find(OutboxEntry.class, id);
@@ -61,10 +67,10 @@ public class OutboxClaims {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(String id, Instant at, String error) {
+    public void failed(String id, Instant at, String error, boolean refused) {
         OutboxEntry entry = em.find(OutboxEntry.class, id);
         if (entry != null) {
-            entry.failed(at, error);
+            entry.failed(at, error, refused);
         }
     }
 }
