@@ -14,29 +14,43 @@ import org.invigil.session.entity.ProctoringSession;
 @ApplicationScoped
 public class RetentionPurge {
 
+    /** What an attempt loses; the incidents in words and the result stay. */
+    static final List<String> PURGED = List.of("EvidenceFrame", "Observation", "BrowserEvent", "ReceivedItem",
+            "LivenessChallenge");
+
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Exams exams;
 
+    /**
+     * The attempts whose retention period has passed: since they ended, or, for an attempt that never ended
+     * (abandoned), since anything last happened in it.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> due(Instant now) {
-        return em.createQuery("select s from ProctoringSession s where s.endedAt is not null and s.purgedAt is null",
-                        ProctoringSession.class).getResultList().stream()
-                .filter(s -> exams.byId(s.examId())
-                        .map(exam -> s.isDueForPurge(now, s.retentionDays(exam.settings().retentionDays())))
-                        .orElse(true))
+        return em.createQuery("select s from ProctoringSession s where s.purgedAt is null", ProctoringSession.class)
+                .getResultList().stream()
+                .filter(s -> {
+                    int days = exams.byId(s.examId()).map(exam -> s.retentionDays(exam.settings().retentionDays()))
+                            .orElse(0);
+                    return s.isDueForPurge(now, days) || s.isAbandoned(now, days);
+                })
                 .map(ProctoringSession::id).toList();
     }
 
+    /**
+     * Deletes the attempt's evidence, analyses, events and face data, and destroys its data key, so that nothing
+     * sealed under it can be opened again wherever a copy survives.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean purge(String sessionId, Instant now) {
         ProctoringSession session = em.find(ProctoringSession.class, sessionId);
         if (session == null || session.purgedAt().isPresent()) {
             return false;
         }
-        for (String entity : List.of("EvidenceFrame", "Observation", "BrowserEvent", "ReceivedItem")) {
+        for (String entity : PURGED) {
             em.createQuery("delete from " + entity + " e where e.sessionId = :session")
                     .setParameter("session", sessionId).executeUpdate();
         }
