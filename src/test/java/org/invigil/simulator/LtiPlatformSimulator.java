@@ -384,6 +384,14 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     }
 
     /** How many requests reached {@code POST /token} (accepted or not): tests check token caching with it. */
+    /**
+     * Scores the platform takes are stored at once but answered only when {@code release} opens (at most 5 min),
+     * as when a tool dies between posting and hearing the answer; {@code null} answers at once again.
+     */
+    public void holdScoreAnswersUntil(java.util.concurrent.CountDownLatch release) {
+        ags.holdAnswers(release);
+    }
+
     public int tokenRequestCount() {
         return tokens.requestCount();
     }
