@@ -169,8 +169,19 @@ final class AssignmentAndGradeService {
         this.answersHeld = release;
     }
 
+    private volatile Integer refusingWith;
+
+    /** From now on every score post is answered with this status and not taken; {@code null} takes them again. */
+    void refuseScores(Integer status) {
+        this.refusingWith = status;
+    }
+
     private void postScore(Exchange ex) {
         ToolRegistration tool = authorize(ex, Set.of(SCOPE_SCORE));
+        Integer refusal = refusingWith;
+        if (refusal != null) {
+            throw HttpProblem.of(refusal, "the gradebook is unavailable (test)");
+        }
         contentType(ex, SCORE);
         LineItem item = lineItem(ex, tool);
         JsonObject body = ex.jsonObject();

@@ -392,6 +392,11 @@ public final class LtiPlatformSimulator implements AutoCloseable {
         ags.holdAnswers(release);
     }
 
+    /** Every score post is answered {@code status} and not taken, until called with {@code null}. */
+    public void refuseScoresWith(Integer status) {
+        ags.refuseScores(status);
+    }
+
     public int tokenRequestCount() {
         return tokens.requestCount();
     }
