@@ -173,12 +173,6 @@ public class References {
         return true;
     }
 
-    /** The audit receipts of one student's reference photos in a course. */
-    @Transactional
-    public List<org.invigil.audit.entity.AuditEntry> receipts(String platformId, String contextId, String userId) {
-        return audit.about("reference:" + platformId + "/" + contextId + "/" + userId);
-    }
-
     @Transactional
     public byte[] openPhoto(ReferencePhoto photo) {
         return Aead.open(key(), photo.sealedJpeg(), photo.associatedData("jpeg"));

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.invigil.audit.control.AuditLog;
 import org.invigil.exam.control.Exams;
 import org.invigil.session.entity.ProctoringSession;
 
@@ -23,6 +24,9 @@ public class RetentionPurge {
 
     @Inject
     Exams exams;
+
+    @Inject
+    AuditLog audit;
 
     /**
      * The attempts whose retention period has passed: since they ended, or, for an attempt that never ended
@@ -56,7 +60,12 @@ public class RetentionPurge {
         }
         em.createQuery("update Incident i set i.evidenceCount = 0 where i.sessionId = :session")
                 .setParameter("session", sessionId).executeUpdate();
+        boolean abandoned = session.endedAt().isEmpty();
         session.purged(now);
+        audit.recordSystem("retention", "Retention", session.platformId(), "attempt.purged", "session:" + sessionId,
+                "Evidence, analyses, events and face data deleted and the data key destroyed: the retention period "
+                        + "passed since the attempt " + (abandoned ? "was last active (it never ended)" : "ended")
+                        + ".");
         return true;
     }
 }
