@@ -141,7 +141,8 @@ public class GradeOutbox {
                     claims.delivered(id, clock.instant());
                     delivered++;
                 } else {
-                    notYet(entry, e, true);
+                    // a refusal releases the timestamp only if no earlier post with it may have arrived
+                    notYet(entry, e, !postedBefore);
                 }
             } catch (ProblemException e) {
                 notYet(entry, e, false);

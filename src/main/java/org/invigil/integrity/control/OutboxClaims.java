@@ -2,7 +2,6 @@ package org.invigil.integrity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -30,7 +29,10 @@ public class OutboxClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<OutboxEntry> claim(String id, Instant now, Duration hold) {
         try {
-            OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            // a plain read: the claim's write is checked against the version read (@Version), so of two nodes that
+            // read the same entry only one claims it; a refused look changes nothing (a forced increment would
+            // bump the version under the node that holds the claim and fail its "delivered")
+            OutboxEntry entry = em.find(OutboxEntry.class, id);
             if (entry == null) {
                 return Optional.empty();
             }

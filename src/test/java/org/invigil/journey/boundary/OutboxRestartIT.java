@@ -98,12 +98,15 @@ class OutboxRestartIT {
     @Test
     void aScoreTheLmsTookJustBeforeAKillIsPostedAgainWithTheSameTimestampAndKeptOnce() throws Exception {
         LineItem gate = exam.lineItem().orElseThrow(() -> new AssertionError("the exam link has its gradebook column"));
+        // the launch posts "started, pending" to the gate column; it is delivered normally
+        String token = ProctoringApiIT.token(lms, exam, student);
+        waitFor(() -> scoresTaken(gate).size() >= 1, STEP, "the launch's pending gate score reaches the LMS");
+        assertEquals("Pending", scoresTaken(gate).get(0).gradingProgress());
         CountDownLatch release = new CountDownLatch(1);
         lms.holdScoreAnswersUntil(release);
 
         // the student passes the checks: the gate score (100) is queued and posted at once; the LMS takes it and
         // keeps the answer back
-        String token = ProctoringApiIT.token(lms, exam, student);
         JsonObject session = RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/session"))
                 .header("Authorization", "Bearer " + token).GET().build()));
         String id = session.getString("id");
@@ -116,9 +119,10 @@ class OutboxRestartIT {
                         + "/system-check")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "image/jpeg")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(TestPictures.referencePerson())).build()));
-        waitFor(() -> posts(gate).size() >= 1, STEP, "the gate score reaches the LMS");
+        waitFor(() -> posts(gate).size() >= 1, STEP, "the gate score 100 reaches the LMS");
         Score first = posts(gate).get(0);
         assertEquals(1, accepted(gate).size(), "the LMS took it: " + gate.scoreHistory());
+        assertEquals(100.0, first.scoreGiven());
 
         tool.kill();
         LOG.info("Killed Invigil (kill -9) while the LMS held back its answer to " + first.json());
@@ -140,17 +144,26 @@ class OutboxRestartIT {
         Thread.sleep(Duration.ofSeconds(30).toMillis());
         assertEquals(2, posts(gate).size(), "no post after the repeat: " + posts(gate));
         assertEquals(1, accepted(gate).size(), "the LMS kept one score: " + gate.scoreHistory());
+        assertEquals(2, scoresTaken(gate).size(), "pending, then 100 once: " + gate.scoreHistory());
         assertEquals(100.0, gate.score(STUDENT_ID).orElseThrow().grade().orElseThrow());
         assertTrue(lms.rejections().stream().anyMatch(r -> r.status() == 409), "the repeat was answered 409: "
                 + lms.rejections());
     }
 
+    /** The student's posts of the passed gate (100, FullyGraded), taken or refused. */
     static List<Score> posts(LineItem item) {
-        return item.scorePosts().stream().filter(s -> s.userId().equals(STUDENT_ID)).toList();
+        return item.scorePosts().stream().filter(s -> s.userId().equals(STUDENT_ID))
+                .filter(s -> "FullyGraded".equals(s.gradingProgress())).toList();
     }
 
-    static List<Score> accepted(LineItem item) {
+    /** The student's scores the LMS took, of any kind (the launch's pending one first). */
+    static List<Score> scoresTaken(LineItem item) {
         return item.scoreHistory().stream().filter(s -> s.userId().equals(STUDENT_ID)).toList();
+    }
+
+    /** The student's passed-gate scores the LMS took. */
+    static List<Score> accepted(LineItem item) {
+        return scoresTaken(item).stream().filter(s -> "FullyGraded".equals(s.gradingProgress())).toList();
     }
 
     static void waitFor(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
