@@ -159,8 +159,29 @@ final class AssignmentAndGradeService {
 
     // ---------------------------------------------------------------- scores and results
 
+    private volatile java.util.concurrent.CountDownLatch answersHeld;
+
+    /**
+     * From now on a score the platform takes is stored at once but answered only when {@code release} opens (at most
+     * 5 min): a tool that dies meanwhile never learns that its score arrived. {@code null} answers at once again.
+     */
+    void holdAnswers(java.util.concurrent.CountDownLatch release) {
+        this.answersHeld = release;
+    }
+
+    private volatile Integer refusingWith;
+
+    /** From now on every score post is answered with this status and not taken; {@code null} takes them again. */
+    void refuseScores(Integer status) {
+        this.refusingWith = status;
+    }
+
     private void postScore(Exchange ex) {
         ToolRegistration tool = authorize(ex, Set.of(SCOPE_SCORE));
+        Integer refusal = refusingWith;
+        if (refusal != null) {
+            throw HttpProblem.of(refusal, "the gradebook is unavailable (test)");
+        }
         contentType(ex, SCORE);
         LineItem item = lineItem(ex, tool);
         JsonObject body = ex.jsonObject();
@@ -190,6 +211,14 @@ final class AssignmentAndGradeService {
         Score score = new Score(userId, given, max, comment, activity, grading, timestamp, body.toString());
         if (!item.accept(score)) {
             throw HttpProblem.of(409, "timestamp " + timestamp + " is not after the stored score's timestamp");
+        }
+        java.util.concurrent.CountDownLatch hold = answersHeld;
+        if (hold != null) {
+            try {
+                hold.await(5, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         ex.send(200, null, new byte[0]);
     }

@@ -24,6 +24,7 @@ public final class LineItem {
     private volatile String endDateTime;
     private final Map<String, Score> latest = new LinkedHashMap<>();
     private final List<Score> history = new ArrayList<>();
+    private final List<Score> posts = new ArrayList<>();
 
     LineItem(Course course, long id, String label, double scoreMaximum, ToolRegistration owner) {
         this.course = course;
@@ -90,6 +91,11 @@ public final class LineItem {
         return List.copyOf(history);
     }
 
+    /** Every score posted, taken or refused (409), in arrival order. */
+    public synchronized List<Score> scorePosts() {
+        return List.copyOf(posts);
+    }
+
     LineItem label(String label) {
         this.label = label;
         return this;
@@ -127,6 +133,7 @@ public final class LineItem {
 
     /** Stores a score unless it is not newer, at second granularity, than the stored one (Moodle answers 409). */
     synchronized boolean accept(Score score) {
+        posts.add(score);
         Score previous = latest.get(score.userId());
         if (previous != null
                 && score.timestamp().getEpochSecond() <= previous.timestamp().getEpochSecond()) {

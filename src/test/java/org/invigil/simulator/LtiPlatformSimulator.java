@@ -385,6 +385,19 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     }
 
     /** How many requests reached {@code POST /token} (accepted or not): tests check token caching with it. */
+    /**
+     * Scores the platform takes are stored at once but answered only when {@code release} opens (at most 5 min),
+     * as when a tool dies between posting and hearing the answer; {@code null} answers at once again.
+     */
+    public void holdScoreAnswersUntil(java.util.concurrent.CountDownLatch release) {
+        ags.holdAnswers(release);
+    }
+
+    /** Every score post is answered {@code status} and not taken, until called with {@code null}. */
+    public void refuseScoresWith(Integer status) {
+        ags.refuseScores(status);
+    }
+
     public int tokenRequestCount() {
         return tokens.requestCount();
     }

@@ -19,7 +19,9 @@ public class ScoreClock {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Instant next(String lineItemUrl, String userId) {
-        ScoreClockEntry entry = em.find(ScoreClockEntry.class, new ScoreClockEntry.Key(lineItemUrl, userId));
+        // locked until this transaction ends: two nodes never hand out the same timestamp
+        ScoreClockEntry entry = em.find(ScoreClockEntry.class, new ScoreClockEntry.Key(lineItemUrl, userId),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
             entry = new ScoreClockEntry(lineItemUrl, userId);
             em.persist(entry);

@@ -77,10 +77,11 @@ public class References {
         if (photos.stream().noneMatch(p -> p.source() != ReferencePhoto.Source.ENROLMENT) && lmsPicture.isPresent()) {
             fromLms(platformId, contextId, userId, lmsPicture.get()).ifPresent(photos::add);
         }
-        return photos.stream()
+        Optional<ReferencePhoto> best = photos.stream()
                 .filter(p -> p.status() == ReferencePhoto.Status.CONFIRMED && p.sealedDescriptor().isPresent())
-                .min(Comparator.comparing(ReferencePhoto::source))
-                .map(p -> new Reference(p, descriptor(p)));
+                .min(Comparator.comparing(ReferencePhoto::source));
+        best.ifPresent(p -> p.used(clock.instant()));
+        return best.map(p -> new Reference(p, descriptor(p)));
     }
 
     /** Where the student's reference would come from: instructor, lms, enrolment, or none yet. */
@@ -143,6 +144,33 @@ public class References {
         return of(platformId, contextId, userId).stream()
                 .min(Comparator.comparing(ReferencePhoto::source).thenComparing(ReferencePhoto::status))
                 .map(this::openPhoto);
+    }
+
+    /** The reference photos whose retention has passed since their last use, oldest first. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> dueForDeletion(java.time.Instant now, int retentionDays) {
+        return em.createQuery("select r from ReferencePhoto r order by r.createdAt", ReferencePhoto.class)
+                .getResultList().stream().filter(p -> p.isDueForDeletion(now, retentionDays))
+                .map(ReferencePhoto::id).toList();
+    }
+
+    /**
+     * Deletes a reference photo and its descriptor at the end of their retention, with a receipt in the audit log
+     * (whose, which kind, since when unused); false if it is already gone or was used again meanwhile.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean deleteExpired(String id, java.time.Instant now, int retentionDays) {
+        ReferencePhoto photo = em.find(ReferencePhoto.class, id);
+        if (photo == null || !photo.isDueForDeletion(now, retentionDays)) {
+            return false;
+        }
+        em.remove(photo);
+        audit.recordSystem("retention", "Retention", photo.platformId(), "reference.deleted",
+                "reference:" + photo.platformId() + "/" + photo.contextId() + "/" + photo.userId(),
+                "The " + photo.source().name().toLowerCase() + " reference photo and its face descriptor of student "
+                        + photo.userId() + " in course " + photo.contextId() + " were deleted: unused since "
+                        + photo.lastUsedAt() + ", retention " + retentionDays + " days.");
+        return true;
     }
 
     @Transactional

@@ -55,6 +55,9 @@ public class ReferencePhoto {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
     protected ReferencePhoto() {
     }
 
@@ -76,6 +79,26 @@ public class ReferencePhoto {
         this.sealedJpeg = jpeg.clone();
         this.sealedDescriptor = descriptor == null ? null : descriptor.clone();
         this.model = model;
+    }
+
+    /** The photo was the student's reference in an identity check. */
+    public void used(Instant at) {
+        if (lastUsedAt == null || at.isAfter(lastUsedAt)) {
+            lastUsedAt = at;
+        }
+    }
+
+    /** When it was last the student's reference, or else when it was stored. */
+    public Instant lastUsedAt() {
+        return lastUsedAt == null || lastUsedAt.isBefore(createdAt) ? createdAt : lastUsedAt;
+    }
+
+    /**
+     * Whether the reference retention has passed since its last use (Invigil is not told when a course ends: the
+     * last use stands for it), so photo and descriptor must go.
+     */
+    public boolean isDueForDeletion(Instant now, int retentionDays) {
+        return !lastUsedAt().plus(java.time.Duration.ofDays(retentionDays)).isAfter(now);
     }
 
     /** A person confirmed the enrolment capture as this student. */

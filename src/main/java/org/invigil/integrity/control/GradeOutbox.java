@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.invigil.advantage.control.PlatformServiceException;
 import org.invigil.grades.control.Gradebook;
+import org.invigil.grades.control.ScoreClock;
 import org.invigil.grades.entity.Score;
 import org.invigil.integrity.entity.OutboxEntry;
 import org.invigil.web.control.ProblemException;
@@ -28,7 +31,8 @@ import org.invigil.web.control.ProblemException;
 public class GradeOutbox {
 
     private static final Logger LOG = Logger.getLogger(GradeOutbox.class.getName());
-    static final Duration CLAIM = Duration.ofMinutes(2);
+    /** A claim outlives any post: at least this much longer than the outbound timeout. */
+    static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
 
     @PersistenceContext
     EntityManager em;
@@ -38,6 +42,21 @@ public class GradeOutbox {
 
     @Inject
     OutboxClaims claims;
+
+    @Inject
+    ScoreClock scoreClock;
+
+    /**
+     * How long a node holds an entry for one post; a node that dies holding it leaves it to the others (or to itself
+     * after a restart) once the hold has passed.
+     */
+    @Inject
+    @ConfigProperty(name = "invigil.outbox.claim-seconds", defaultValue = "120")
+    int claimSeconds;
+
+    @Inject
+    @ConfigProperty(name = "invigil.outbound.timeout-seconds", defaultValue = "10")
+    int outboundTimeoutSeconds;
 
     @Resource
     ManagedExecutorService executor;
@@ -81,12 +100,19 @@ public class GradeOutbox {
         }
     }
 
+    /** The hold of a claim: as configured, never shorter than one outbound call and a margin. */
+    Duration claim() {
+        Duration least = Duration.ofSeconds(Math.max(1, outboundTimeoutSeconds)).plus(CLAIM_MARGIN);
+        Duration configured = Duration.ofSeconds(claimSeconds);
+        return configured.compareTo(least) < 0 ? least : configured;
+    }
+
     private int dispatchRound() {
         int delivered = 0;
         for (String id : claims.due(clock.instant())) {
             Optional<OutboxEntry> claimed;
             try {
-                claimed = claims.claim(id, clock.instant(), CLAIM);
+                claimed = claims.claim(id, clock.instant(), claim());
             } catch (RuntimeException anotherDispatcherWon) {
                 continue;
             }
@@ -94,23 +120,48 @@ public class GradeOutbox {
                 continue;
             }
             OutboxEntry entry = claimed.get();
+            boolean postedBefore = entry.scoreTimestamp().isPresent();
             try {
-                gradebook.publish(entry.examId(), Gradebook.Column.valueOf(entry.kind()), new Score(entry.userId(),
-                        entry.scoreGiven(), entry.scoreMaximum(), entry.comment(),
-                        Score.ActivityProgress.valueOf(entry.activityProgress()),
-                        Score.GradingProgress.valueOf(entry.gradingProgress()), clock.instant()));
+                Gradebook.Column column = Gradebook.Column.valueOf(entry.kind());
+                String lineItem = gradebook.lineItem(entry.examId(), column);
+                // the timestamp is fixed and committed before the first post: a re-post is the same score
+                Instant timestamp = postedBefore ? entry.scoreTimestamp().get()
+                        : claims.stamp(id, scoreClock.next(lineItem, entry.userId()));
+                gradebook.post(entry.examId(), lineItem, new Score(entry.userId(), entry.scoreGiven(),
+                        entry.scoreMaximum(), entry.comment(), Score.ActivityProgress.valueOf(entry.activityProgress()),
+                        Score.GradingProgress.valueOf(entry.gradingProgress()), timestamp));
                 claims.delivered(id, clock.instant());
                 delivered++;
+            } catch (PlatformServiceException e) {
+                if (postedBefore && e.platformStatus() == 409) {
+                    // the platform already holds this score (its timestamp is not newer than the one it keeps): an
+                    // earlier post of this entry reached it before a crash or a timeout hid the answer
+                    LOG.log(Level.INFO, "Score for session {0} was already in the gradebook: {1}",
+                            new Object[] {entry.sessionId(), e.problem().detail()});
+                    claims.delivered(id, clock.instant());
+                    delivered++;
+                } else {
+                    // a refusal releases the timestamp only if no earlier post with it may have arrived
+                    notYet(entry, e, !postedBefore);
+                }
             } catch (ProblemException e) {
-                LOG.log(Level.WARNING, "Score for session {0} not delivered yet (attempt {1}): {2}",
-                        new Object[] {entry.sessionId(), entry.attempts() + 1, e.problem().detail()});
-                claims.failed(id, clock.instant(), e.problem().detail());
+                notYet(entry, e, false);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Delivering a score failed unexpectedly; it will be retried", e);
-                claims.failed(id, clock.instant(), e.toString());
+                claims.failed(id, clock.instant(), e.toString(), false);
             }
         }
         return delivered;
+    }
+
+    /**
+     * A failed attempt. {@code refused}: the platform answered and did not take the score, so the next attempt may
+     * take a new timestamp; otherwise (no answer, a timeout) the post may have reached it and the timestamp stays.
+     */
+    private void notYet(OutboxEntry entry, ProblemException e, boolean refused) {
+        LOG.log(Level.WARNING, "Score for session {0} not delivered yet (attempt {1}): {2}",
+                new Object[] {entry.sessionId(), entry.attempts() + 1, e.problem().detail()});
+        claims.failed(entry.id(), clock.instant(), e.problem().detail(), refused);
     }
 
     @Transactional

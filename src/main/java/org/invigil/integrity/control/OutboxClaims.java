@@ -2,7 +2,6 @@ package org.invigil.integrity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -30,7 +29,10 @@ public class OutboxClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<OutboxEntry> claim(String id, Instant now, Duration hold) {
         try {
-            OutboxEntry entry = em.find(OutboxEntry.class, id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            // a plain read: the claim's write is checked against the version read (@Version), so of two nodes that
+            // read the same entry only one claims it; a refused look changes nothing (a forced increment would
+            // bump the version under the node that holds the claim and fail its "delivered")
+            OutboxEntry entry = em.find(OutboxEntry.class, id);
             if (entry == null) {
                 return Optional.empty();
             }
@@ -52,6 +54,12 @@ public class OutboxClaims {
         }
     }
 
+    /** Fixes the entry's score timestamp, committed before the score is posted; the timestamp it now has. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Instant stamp(String id, Instant timestamp) {
+        return em.find(OutboxEntry.class, id).stamp(timestamp);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void delivered(String id, Instant at) {
         OutboxEntry entry = em.find(OutboxEntry.class, id);
@@ -61,10 +69,10 @@ public class OutboxClaims {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(String id, Instant at, String error) {
+    public void failed(String id, Instant at, String error, boolean refused) {
         OutboxEntry entry = em.find(OutboxEntry.class, id);
         if (entry != null) {
-            entry.failed(at, error);
+            entry.failed(at, error, refused);
         }
     }
 }

@@ -55,6 +55,11 @@ public class OutboxEntry {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    // The score's timestamp, fixed before the first post: every re-post (after a crash between posting and marking
+    // delivered, or a timeout) carries the same one, which a platform does not take as a newer score.
+    @Column(name = "score_timestamp")
+    private Instant scoreTimestamp;
+
     @Embedded
     private Retries retries;
 
@@ -89,11 +94,35 @@ public class OutboxEntry {
         return !superseded && retries.claim(now, hold);
     }
 
+    /**
+     * Fixes the score's timestamp before it is first posted; once fixed it never changes. Returns the timestamp the
+     * score is posted with.
+     */
+    public Instant stamp(Instant timestamp) {
+        if (scoreTimestamp == null) {
+            scoreTimestamp = timestamp;
+        }
+        return scoreTimestamp;
+    }
+
+    /** The timestamp fixed for this score, if it was ever about to be posted. */
+    public Optional<Instant> scoreTimestamp() {
+        return Optional.ofNullable(scoreTimestamp);
+    }
+
     public void delivered(Instant at) {
         retries.delivered(at);
     }
 
-    public void failed(Instant at, String error) {
+    /**
+     * A failed attempt. {@code refused}: the platform answered without taking the score, so the timestamp is
+     * released (the next attempt takes a newer one); otherwise the post may have reached the platform and the next
+     * attempt repeats it exactly.
+     */
+    public void failed(Instant at, String error, boolean refused) {
+        if (refused) {
+            scoreTimestamp = null;
+        }
         retries.failed(error);
         retries.dueAgain(at, BACKOFF);
     }

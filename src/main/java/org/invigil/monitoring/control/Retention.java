@@ -10,11 +10,15 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.invigil.identity.control.References;
 
 /**
- * Makes retention real: every night, the attempts whose exam's retention period has passed since they ended lose
- * their evidence frames, frame analyses, browser events and face descriptor. What remains is the list of incidents
- * in words and the integrity result, the academic record.
+ * Makes retention real: every night, the attempts whose exam's retention period has passed since they ended, or
+ * since anything last happened in them if they never ended, lose their evidence frames, frame analyses, browser
+ * events and face data, and their data key is destroyed. What remains is the list of incidents in words and the
+ * integrity result, the academic record. Reference photos and their descriptors go once
+ * {@code invigil.retention.reference-days} have passed since their last use, each with a receipt in the audit log.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -25,6 +29,13 @@ public class Retention {
 
     @Inject
     RetentionPurge purge;
+
+    @Inject
+    References references;
+
+    @Inject
+    @ConfigProperty(name = "invigil.retention.reference-days", defaultValue = "365")
+    int referenceDays;
 
     Clock clock = Clock.systemUTC();
 
@@ -38,6 +49,15 @@ public class Retention {
             }
         }
         int count = purged;
-        LOG.info(() -> "Retention: purged the evidence of " + count + " ended attempts");
+        int days = Math.max(1, referenceDays);
+        int deleted = 0;
+        for (String photo : references.dueForDeletion(now, days)) {
+            if (references.deleteExpired(photo, now, days)) {
+                deleted++;
+            }
+        }
+        int photos = deleted;
+        LOG.info(() -> "Retention: purged the evidence of " + count + " attempts (ended or abandoned), deleted "
+                + photos + " reference photos");
     }
 }

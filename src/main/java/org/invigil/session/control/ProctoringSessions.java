@@ -142,6 +142,9 @@ public class ProctoringSessions {
 
     /** The session's data key, unwrapped for one use; never stored unwrapped. */
     public byte[] dataKey(ProctoringSession session) {
+        if (!session.hasDataKey()) {
+            throw new DataKeyDestroyed(session.id());
+        }
         return masterKey.unwrap(session.wrappedDataKey(), DATA_KEY_PURPOSE);
     }
 

@@ -375,11 +375,38 @@ public class ProctoringSession {
         return purgedAt == null && endedAt != null && !endedAt.plus(java.time.Duration.ofDays(retentionDays)).isAfter(now);
     }
 
-    /** The evidence, analyses and face descriptor are deleted; the incident list and the result stay. */
+    /**
+     * Whether the attempt never ended and nothing came from it (no step, picture or event) for longer than its
+     * retention period, so its evidence must go like an ended attempt's.
+     */
+    public boolean isAbandoned(Instant now, int retentionDays) {
+        return purgedAt == null && endedAt == null
+                && !lastActivity().plus(java.time.Duration.ofDays(retentionDays)).isAfter(now);
+    }
+
+    /** The last moment anything happened in the attempt: created, a step, a picture, an event, a pause. */
+    public Instant lastActivity() {
+        return java.util.stream.Stream.of(createdAt, consentedAt, declinedAt, monitoringStartedAt, lastFrameAt,
+                        lastEventAt, pausedAt, resumedAt, endedAt)
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(createdAt);
+    }
+
+    /**
+     * The evidence, analyses and face descriptor are deleted and the data key is destroyed (crypto-shredding:
+     * whatever was sealed under it, in a backup or a copied row, can never be opened again); the incident list and
+     * the result stay.
+     */
     public void purged(Instant at) {
         purgedAt = at;
         sealedBaselineDescriptor = null;
         sealedIdentityCapture = null;
+        java.util.Arrays.fill(wrappedDataKey, (byte) 0);
+        wrappedDataKey = new byte[0];
+    }
+
+    /** Whether the data key still exists (it is destroyed with the evidence). */
+    public boolean hasDataKey() {
+        return wrappedDataKey.length > 0;
     }
 
     public Optional<Instant> purgedAt() {

@@ -63,7 +63,7 @@ class OutboxEntryTest {
         OutboxEntry entry = entry();
         entry.claim(T0, HOLD);
         entry.supersede();
-        entry.failed(T0.plusSeconds(1), "HTTP 503");
+        entry.failed(T0.plusSeconds(1), "HTTP 503", true);
         assertFalse(entry.claim(T0.plus(Duration.ofHours(2)), HOLD));
     }
 
@@ -85,7 +85,7 @@ class OutboxEntryTest {
         for (int attempt = 1; attempt <= 40; attempt++) {
             assertTrue(entry.claim(now, HOLD), "attempt " + attempt);
             Instant failedAt = now.plusSeconds(1);
-            entry.failed(failedAt, "HTTP 503");
+            entry.failed(failedAt, "HTTP 503", true);
             assertEquals(attempt, entry.attempts());
             assertEquals(expected, Duration.between(failedAt, entry.dueAt()), "wait after attempt " + attempt);
             assertFalse(entry.claim(entry.dueAt().minusMillis(1), HOLD), "not before it is due");
@@ -103,7 +103,7 @@ class OutboxEntryTest {
     void aFailureReleasesTheClaimAtOnce() {
         OutboxEntry entry = entry();
         assertTrue(entry.claim(T0, Duration.ofMinutes(10)));
-        entry.failed(T0.plusSeconds(1), "timeout");
+        entry.failed(T0.plusSeconds(1), "timeout", false);
         assertTrue(entry.claim(entry.dueAt(), HOLD), "due again after the back-off, not after the ten-minute hold");
     }
 
@@ -111,7 +111,7 @@ class OutboxEntryTest {
     void theLastErrorIsKeptShortAndClearedOnDelivery() {
         OutboxEntry entry = entry();
         entry.claim(T0, HOLD);
-        entry.failed(T0, "x".repeat(5000));
+        entry.failed(T0, "x".repeat(5000), false);
         String error = entry.lastError().orElseThrow();
         assertTrue(error.length() <= 1000, String.valueOf(error.length()));
         assertTrue(error.startsWith("xxx"));
@@ -123,7 +123,7 @@ class OutboxEntryTest {
     @Test
     void aShortErrorIsKeptAsItIs() {
         OutboxEntry entry = entry();
-        entry.failed(T0, "HTTP 401 invalid_token");
+        entry.failed(T0, "HTTP 401 invalid_token", true);
         assertEquals(Optional.of("HTTP 401 invalid_token"), entry.lastError());
     }
 
@@ -133,5 +133,25 @@ class OutboxEntryTest {
         String exact = "c".repeat(4000);
         assertEquals(Optional.of(exact), entry(exact).comment());
         assertEquals(Optional.empty(), entry(null).comment());
+    }
+
+    @Test
+    void theScoreTimestampIsFixedOnceAndRepostsCarryIt() {
+        OutboxEntry entry = entry();
+        assertEquals(Optional.empty(), entry.scoreTimestamp());
+        Instant first = T0.plusSeconds(3);
+        assertEquals(first, entry.stamp(first));
+        assertEquals(first, entry.stamp(T0.plusSeconds(60)), "a second stamp does not move it");
+        entry.failed(T0.plusSeconds(4), "the LMS did not answer within 10 s", false);
+        assertEquals(Optional.of(first), entry.scoreTimestamp(), "no answer: the post may have arrived, same timestamp");
+    }
+
+    @Test
+    void aRefusalReleasesTheTimestampForANewerOne() {
+        OutboxEntry entry = entry();
+        entry.stamp(T0.plusSeconds(3));
+        entry.failed(T0.plusSeconds(4), "HTTP 503", true);
+        assertEquals(Optional.empty(), entry.scoreTimestamp(), "the LMS did not take it: the next post may be newer");
+        assertEquals(T0.plusSeconds(20), entry.stamp(T0.plusSeconds(20)));
     }
 }

@@ -358,20 +358,31 @@ class RestartIT {
     static final class Tool {
 
         private final int port;
-        private final Path root = WORK.resolve("root");
-        private final Path data = WORK.resolve("data");
+        private final Path work;
+        private final Path root;
+        private final Path data;
+        private final List<String> properties;
         private Process process;
 
         Tool() throws IOException {
+            this(WORK, List.of());
+        }
+
+        /** An Invigil of its own under {@code work}, started with these extra {@code -D} system properties. */
+        Tool(Path work, List<String> properties) throws IOException {
+            this.work = work;
+            this.root = work.resolve("root");
+            this.data = work.resolve("data");
+            this.properties = List.copyOf(properties);
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            if (Files.exists(WORK)) {
-                try (Stream<Path> files = Files.walk(WORK)) {
+            if (Files.exists(work)) {
+                try (Stream<Path> files = Files.walk(work)) {
                     files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
-            Files.createDirectories(WORK);
+            Files.createDirectories(work);
         }
 
         URI at(String path) {
@@ -390,12 +401,13 @@ class RestartIT {
             if (masterKey != null && !masterKey.isBlank()) {
                 command.add("-Dinvigil.master-key=" + masterKey);
             }
+            properties.forEach(property -> command.add("-D" + property));
             command.addAll(List.of("-jar", payaraMicroJar().toString(), "--deploy", war.toString(),
                     "--contextroot", "/", "--port", Integer.toString(port), "--nocluster",
                     "--rootdir", root.toString(),
                     "--prebootcommandfile", BASEDIR.resolve("src/main/payara/pre-boot-until-deployed.asadmin").toString(),
                     "--postdeploycommandfile", BASEDIR.resolve("src/main/payara/post-deploy.asadmin").toString()));
-            Path log = WORK.resolve("payara-" + name + ".log");
+            Path log = work.resolve("payara-" + name + ".log");
             Instant started = Instant.now();
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Instant deadline = started.plus(START_LIMIT);

@@ -421,4 +421,43 @@ class ProctoringSessionTest {
         assertEquals(java.util.Optional.of(EndReason.QUIZ_SUBMITTED), session.endReason());
         assertEquals(java.util.Optional.of(T0.plusSeconds(60)), session.endedAt());
     }
+
+    @Test
+    void anAttemptThatNeverEndedIsAbandonedOnceNothingHappenedForItsRetention() {
+        ProctoringSession session = session(false);
+        session.consent("v1", T0, Set.of(), 30);
+        session.passSystemCheck(false, false);
+        session.startMonitoring(T0.plusSeconds(60));
+        session.eventReceived(T0.plusSeconds(3600));
+        Instant lastItem = T0.plusSeconds(3600);
+        assertEquals(lastItem, session.lastActivity());
+        assertFalse(session.isDueForPurge(lastItem.plus(java.time.Duration.ofDays(400)), 30), "it never ended");
+        assertFalse(session.isAbandoned(lastItem.plus(java.time.Duration.ofDays(30)).minusSeconds(1), 30));
+        assertTrue(session.isAbandoned(lastItem.plus(java.time.Duration.ofDays(30)), 30));
+        session.frameReceived(lastItem.plus(java.time.Duration.ofDays(1)));
+        assertFalse(session.isAbandoned(lastItem.plus(java.time.Duration.ofDays(30)), 30), "a later picture counts");
+    }
+
+    @Test
+    void anEndedAttemptIsNeverAbandonedAndAnUntouchedOneIsFromItsCreation() {
+        ProctoringSession ended = session(false);
+        ended.end(T0);
+        assertFalse(ended.isAbandoned(T0.plus(java.time.Duration.ofDays(365)), 30));
+        assertTrue(ended.isDueForPurge(T0.plus(java.time.Duration.ofDays(30)), 30));
+        assertTrue(session(false).isAbandoned(T0.plus(java.time.Duration.ofDays(30)), 30), "created, then nothing");
+    }
+
+    @Test
+    void thePurgeDestroysTheDataKeyAndTheFaceData() {
+        ProctoringSession session = session(true);
+        session.keepIdentityCapture(new byte[] {9, 9});
+        session.keepBaselineDescriptor(new byte[] {8, 8});
+        assertTrue(session.hasDataKey());
+        session.purged(T0);
+        assertFalse(session.hasDataKey());
+        assertEquals(0, session.wrappedDataKey().length);
+        assertEquals(Optional.empty(), session.sealedIdentityCapture());
+        assertEquals(Optional.empty(), session.sealedBaselineDescriptor());
+        assertFalse(session.isAbandoned(T0.plus(java.time.Duration.ofDays(999)), 1), "purged once");
+    }
 }
