@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.identity.entity.LivenessChallenge;
 import org.invigil.identity.entity.LivenessSample;
@@ -108,21 +109,32 @@ public class Liveness {
                     "This step already has all the pictures it needs."));
         }
         List<DescribedFace> faces = pictures.describe(jpeg);
+        em.persist(sample(challengeId, step, (int) taken, faces, identity, reference, pictures::compare));
+    }
+
+    /**
+     * What one frame showed, its largest face compared with the identity capture's and the reference's descriptors
+     * (of the same model; either may be absent) by {@code compare}.
+     */
+    public static LivenessSample sample(String challengeId, int step, int frame, List<DescribedFace> faces,
+                                        Optional<FaceDescriptor> identity, Optional<FaceDescriptor> reference,
+                                        BiFunction<FaceDescriptor, FaceDescriptor, IdentityComparison> compare) {
         Optional<DescribedFace> largest = IdentityCheck.largest(faces);
-        Optional<IdentityComparison> byIdentity = largest.flatMap(f -> comparable(f.descriptor(), identity));
-        Optional<IdentityComparison> byReference = largest.flatMap(f -> comparable(f.descriptor(), reference));
+        Optional<IdentityComparison> byIdentity = largest.flatMap(f -> comparable(f.descriptor(), identity, compare));
+        Optional<IdentityComparison> byReference = largest.flatMap(f -> comparable(f.descriptor(), reference, compare));
         boolean other = byIdentity.map(c -> c.verdict() == IdentityVerdict.NO_MATCH).orElse(false)
                 || byReference.map(c -> c.verdict() == IdentityVerdict.NO_MATCH).orElse(false);
         Face face = largest.map(DescribedFace::face).orElse(null);
-        em.persist(new LivenessSample(challengeId, step, (int) taken, faces.size(),
+        return new LivenessSample(challengeId, step, frame, faces.size(),
                 face == null ? null : face.pose().map(pose -> pose.yaw()).orElse(null),
                 face == null ? null : face.eyes().map(eyes -> eyes.mean()).orElse(null),
                 byIdentity.map(IdentityComparison::score).orElse(null),
-                byReference.map(IdentityComparison::score).orElse(null), other));
+                byReference.map(IdentityComparison::score).orElse(null), other);
     }
 
-    private Optional<IdentityComparison> comparable(FaceDescriptor face, Optional<FaceDescriptor> known) {
-        return known.filter(k -> k.model().equals(face.model())).map(k -> pictures.compare(face, k));
+    private static Optional<IdentityComparison> comparable(FaceDescriptor face, Optional<FaceDescriptor> known,
+            BiFunction<FaceDescriptor, FaceDescriptor, IdentityComparison> compare) {
+        return known.filter(k -> k.model().equals(face.model())).map(k -> compare.apply(face, k));
     }
 
     @Transactional

@@ -11,7 +11,10 @@ import org.invigil.identity.entity.LivenessSample;
  * {@value #MIN_FACE_FRAMES} frames with exactly one face. A blink is the eyes closing to at most
  * {@value #BLINK_RATIO} of their open size; a turn is the head's yaw moving at least {@value #TURN_DEGREES}° from its
  * straight-ahead position (taken from the blink step) in the asked direction. Yaw is positive when the face turns
- * to the person's own left. A photo held to the camera cannot blink or turn, and fails.
+ * to the person's own left. A photo held to the camera cannot blink or turn, and fails. Both thresholds are checked
+ * on real frames in {@code LivenessOnRealFramesTest}: with Face Mesh, eyes really closed read 0.70 of their open size
+ * and a still photo's eye openness wavers by less than 4% under camera noise; a head turned about 35° reads 19-21°
+ * of yaw.
  *
  * <p>Each frame's face is also compared with the identity capture and the reference photo: frames of another person
  * never count towards a step, and {@value #MIN_FACE_FRAMES} or more of them fail the whole challenge as a different
@@ -20,7 +23,7 @@ import org.invigil.identity.entity.LivenessSample;
 public final class LivenessEvaluation {
 
     public static final int MIN_FACE_FRAMES = 3;
-    static final double BLINK_RATIO = 0.65;
+    static final double BLINK_RATIO = 0.80;
     static final double TURN_DEGREES = 15;
 
     public static final List<String> STEPS = List.of("blink", "turn-left", "turn-right");

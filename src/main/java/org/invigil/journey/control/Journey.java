@@ -225,6 +225,11 @@ public class Journey {
         return liveness.start(session.id());
     }
 
+    /** How long each liveness step takes frames after it is handed out. */
+    public java.time.Duration livenessStepWindow() {
+        return liveness.stepWindow();
+    }
+
     /** Closes the open liveness step and hands out the next one. */
     public LivenessChallenge nextLivenessStep(String id, ToolSession student, String challenge) {
         ProctoringSession session = sessions.of(id, student);
