@@ -85,7 +85,7 @@ public class LivenessChallenge {
 
     /** Closes the open step and opens the next one at {@code now}; false when there is none left. */
     public boolean issueNext(Instant now) {
-        if (lastStepIssued()) {
+        if (lastStepIssued() || stepIssuedAt == null) {
             return false;
         }
         currentStep++;
@@ -98,7 +98,9 @@ public class LivenessChallenge {
         if (step > currentStep) {
             return Optional.of("not-issued");
         }
-        if (step < currentStep || now.isAfter(stepIssuedAt.plus(window)) || now.isBefore(stepIssuedAt)) {
+        // a challenge started before steps were timed has no issue time: it takes no more frames
+        if (step < currentStep || stepIssuedAt == null || now.isAfter(stepIssuedAt.plus(window))
+                || now.isBefore(stepIssuedAt)) {
             return Optional.of("closed");
         }
         return Optional.empty();
