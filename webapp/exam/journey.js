@@ -468,25 +468,30 @@ function livenessStep(session) {
     result.hidden = true;
     const video = await camera.ensure();
     const challenge = await ctx.api.livenessStart(session.id);
-    const steps = Array.isArray(challenge.steps) ? challenge.steps : [];
+    // The server hands out one step at a time and times it from its own clock: a step's pictures must reach it
+    // within the step's window, so each step's uploads finish before the next step is asked for.
+    const count = Math.max(1, challenge.stepCount || 1);
     const frames = Math.max(1, challenge.framesPerStep || 8);
     const interval = Math.max(50, challenge.frameIntervalMs || 150);
-    let uploads = Promise.resolve();
-    for (let k = 0; k < steps.length; k += 1) {
-      progress.textContent = `Movement ${k + 1} of ${steps.length}`;
-      instruction.textContent = `Get ready: ${instructionFor(steps[k])}`;
+    let step = challenge.step;
+    for (let k = 0; step; k += 1) {
+      progress.textContent = `Movement ${k + 1} of ${count}`;
+      instruction.textContent = `Get ready: ${instructionFor(step.action)}`;
       await wait(1500);
-      instruction.textContent = `${instructionFor(steps[k])} — now`;
+      instruction.textContent = `${instructionFor(step.action)} — now`;
+      let uploads = Promise.resolve();
       for (let i = 0; i < frames; i += 1) {
         const started = performance.now();
         const frame = await captureWithin(video, { maxBytes: maxFrameBytes(session), quality: 0.7 });
-        uploads = uploads.then(() => ctx.api.livenessFrame(session.id, challenge.challenge, k, frame));
+        const index = step.index;
+        uploads = uploads.then(() => ctx.api.livenessFrame(session.id, challenge.challenge, index, frame));
         await wait(Math.max(0, interval - (performance.now() - started)));
       }
+      await uploads;
+      step = k + 1 < count ? await ctx.api.livenessNext(session.id, challenge.challenge) : null;
     }
     instruction.textContent = 'Thank you. Checking…';
     progress.textContent = '';
-    await uploads;
     const answer = await ctx.api.livenessComplete(session.id, challenge.challenge);
     instruction.textContent = '';
     const next = answer.session && answer.session.state && answer.session.state !== 'liveness' ? answer.session : null;

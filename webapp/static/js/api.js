@@ -122,6 +122,10 @@ export class ProctoringApi {
     return this.call('POST', `/sessions/${enc(id)}/liveness`);
   }
 
+  livenessNext(id, challenge) {
+    return this.call('POST', `/sessions/${enc(id)}/liveness/${enc(challenge)}/next`);
+  }
+
   livenessFrame(id, challenge, step, jpeg) {
     return this.call('POST', `/sessions/${enc(id)}/liveness/${enc(challenge)}/frames?step=${step}`, { jpeg });
   }

@@ -13,7 +13,9 @@ import org.invigil.vision.entity.IdentityVerdict;
 
 /**
  * Compares a capture with the student's reference photo, and with the course's other students' references. Without
- * any reference the capture becomes an enrolment photo waiting for a person.
+ * any reference the capture becomes an enrolment photo waiting for a person. A capture far closer to the reference
+ * than two photos of one person ever are (the reference re-uploaded, or photographed) is a near-duplicate: a person
+ * reviews it rather than it matching. Of several faces the largest (nearest) is the student's.
  */
 @ApplicationScoped
 public class IdentityCheck {
@@ -25,7 +27,7 @@ public class IdentityCheck {
     References references;
 
     /** What the capture showed. */
-    public enum Kind { NO_FACE, SEVERAL_FACES, MATCH, NEEDS_REVIEW, NO_MATCH, ENROLLED }
+    public enum Kind { NO_FACE, SEVERAL_FACES, MATCH, NEEDS_REVIEW, NO_MATCH, ENROLLED, NEAR_DUPLICATE }
 
     public record Outcome(Kind kind, Optional<IdentityComparison> comparison, Optional<FaceDescriptor> captured,
                           List<References.Reference> lookAlikes, String reference) {
@@ -40,6 +42,8 @@ public class IdentityCheck {
                 case NEEDS_REVIEW -> "The comparison was not conclusive" + score
                         + ". A person will check your photo; you can continue.";
                 case NO_MATCH -> "The picture did not match your reference photo" + score + ".";
+                case NEAR_DUPLICATE -> "The picture looks like a copy of your reference photo rather than a new "
+                        + "picture of you" + score + ". A person will check it; you can continue.";
                 case ENROLLED -> "There is no reference photo for you yet: this picture will be checked by a person. "
                         + "You can continue.";
             };
@@ -54,7 +58,7 @@ public class IdentityCheck {
         if (faces.size() > 1 && secondFaceIsReal(faces)) {
             return new Outcome(Kind.SEVERAL_FACES, Optional.empty(), Optional.empty(), List.of(), "none");
         }
-        FaceDescriptor captured = faces.get(0).descriptor();
+        FaceDescriptor captured = largest(faces).orElseThrow().descriptor();
         List<References.Reference> lookAlikes = references.othersInCourse(platformId, contextId, userId).stream()
                 .filter(other -> pictures.compare(captured, other.descriptor()).verdict() == IdentityVerdict.MATCH)
                 .toList();
@@ -64,13 +68,18 @@ public class IdentityCheck {
             return new Outcome(Kind.ENROLLED, Optional.empty(), Optional.of(captured), lookAlikes, "enrolment");
         }
         IdentityComparison comparison = pictures.compare(captured, reference.get().descriptor());
-        Kind kind = switch (comparison.verdict()) {
+        Kind kind = pictures.nearDuplicate(comparison) ? Kind.NEAR_DUPLICATE : switch (comparison.verdict()) {
             case MATCH -> Kind.MATCH;
             case NEEDS_REVIEW -> Kind.NEEDS_REVIEW;
             case NO_MATCH -> Kind.NO_MATCH;
         };
         return new Outcome(kind, Optional.of(comparison), Optional.of(captured), lookAlikes,
                 reference.get().photo().source().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The largest (nearest) face of a capture, whatever order the detector listed them in. */
+    public static Optional<DescribedFace> largest(List<DescribedFace> faces) {
+        return faces.stream().max(Comparator.comparingDouble((DescribedFace f) -> f.face().box().area()));
     }
 
     /** A second detection much smaller than the first (a face on a poster, a reflection) does not count. */

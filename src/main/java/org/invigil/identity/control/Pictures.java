@@ -31,6 +31,11 @@ public class Pictures {
         return vision.compare(a, b);
     }
 
+    /** Whether the two descriptors are of copies of one photo rather than of two pictures of a person. */
+    public boolean nearDuplicate(IdentityComparison comparison) {
+        return vision.settings().identityThresholds().nearDuplicate(comparison.score());
+    }
+
     /** "detector model@version, landmark model@version": what produced an analysis. */
     public static String models(FrameAnalysis analysis) {
         return String.join(", ", analysis.models().stream().map(m -> m.name() + "@" + m.version()).toList());

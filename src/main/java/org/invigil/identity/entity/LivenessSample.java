@@ -9,7 +9,10 @@ import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What one liveness frame showed: faces, head yaw, eye openness. The frame itself is dropped. */
+/**
+ * What one liveness frame showed: faces, head yaw, eye openness, and how its face compared with the identity capture
+ * and the reference photo. The frame itself is dropped.
+ */
 @Entity
 @Table(name = "liveness_sample")
 @IdClass(LivenessSample.Key.class)
@@ -35,6 +38,15 @@ public class LivenessSample {
     @Column(name = "eye_openness")
     private Double eyeOpenness;
 
+    @Column(name = "identity_score")
+    private Double identityScore;
+
+    @Column(name = "reference_score")
+    private Double referenceScore;
+
+    @Column(name = "other_person", nullable = false)
+    private boolean otherPerson;
+
     protected LivenessSample() {
     }
 
@@ -45,6 +57,19 @@ public class LivenessSample {
         this.faceCount = faceCount;
         this.yaw = yaw;
         this.eyeOpenness = eyeOpenness;
+    }
+
+    /**
+     * A frame whose face was compared: {@code identityScore} with the identity capture, {@code referenceScore} with
+     * the reference photo (null where there was nothing to compare with); {@code otherPerson} when either comparison
+     * said "no match".
+     */
+    public LivenessSample(String challengeId, int step, int frame, int faceCount, Double yaw, Double eyeOpenness,
+                          Double identityScore, Double referenceScore, boolean otherPerson) {
+        this(challengeId, step, frame, faceCount, yaw, eyeOpenness);
+        this.identityScore = identityScore;
+        this.referenceScore = referenceScore;
+        this.otherPerson = otherPerson;
     }
 
     public int step() {
@@ -65,6 +90,19 @@ public class LivenessSample {
 
     public Optional<Double> eyeOpenness() {
         return Optional.ofNullable(eyeOpenness);
+    }
+
+    public Optional<Double> identityScore() {
+        return Optional.ofNullable(identityScore);
+    }
+
+    public Optional<Double> referenceScore() {
+        return Optional.ofNullable(referenceScore);
+    }
+
+    /** The face in this frame was not the student's (by the identity capture or the reference photo). */
+    public boolean otherPerson() {
+        return otherPerson;
     }
 
     public static class Key implements Serializable {

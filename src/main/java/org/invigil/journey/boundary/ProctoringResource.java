@@ -117,15 +117,27 @@ public class ProctoringResource {
         return JourneyJson.of(journey.review(id, student), student);
     }
 
+    /** A new challenge: how many steps it has and only its first step, timed from now. */
     @POST
     @Path("sessions/{id}/liveness")
     public JsonObject startLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         LivenessChallenge challenge = journey.startLiveness(id, student(authorization));
-        JsonArrayBuilder steps = Json.createArrayBuilder();
-        challenge.steps().forEach(steps::add);
-        return Json.createObjectBuilder().add("challenge", challenge.id()).add("steps", steps)
-                .add("framesPerStep", Liveness.FRAMES_PER_STEP).add("frameIntervalMs", Liveness.FRAME_INTERVAL_MS)
-                .build();
+        return Json.createObjectBuilder().add("challenge", challenge.id()).add("stepCount", challenge.steps().size())
+                .add("step", step(challenge)).add("framesPerStep", Liveness.FRAMES_PER_STEP)
+                .add("frameIntervalMs", Liveness.FRAME_INTERVAL_MS).build();
+    }
+
+    /** Closes the open step and hands out the next one, timed from now. */
+    @POST
+    @Path("sessions/{id}/liveness/{challenge}/next")
+    public JsonObject nextLivenessStep(@HeaderParam("Authorization") String authorization,
+                                       @PathParam("id") String id, @PathParam("challenge") String challenge) {
+        return step(journey.nextLivenessStep(id, student(authorization), challenge));
+    }
+
+    private JsonObject step(LivenessChallenge challenge) {
+        return Json.createObjectBuilder().add("index", challenge.currentStep()).add("action", challenge.currentAction())
+                .add("windowSeconds", journey.livenessStepWindow().toSeconds()).build();
     }
 
     @POST

@@ -152,30 +152,38 @@ public class Journey {
         boolean livenessStep = before.active().contains(Check.LIVENESS);
         Optional<Double> score = outcome.comparison().map(c -> c.score());
         int attempts = before.exam().settings().identityAttempts();
-        String status;
+        if (session.identityAttempts() >= attempts) {
+            throw attemptsUsed();
+        }
+        String[] status = new String[1];
         View after;
         switch (outcome.kind()) {
             case NO_FACE, SEVERAL_FACES -> {
-                status = "retry";
+                status[0] = "retry";
                 after = step(id, student, "check your identity", ProctoringSession::retryIdentity);
             }
-            case NO_MATCH -> {
-                boolean last = session.identityAttempts() + 1 >= attempts;
-                status = last ? "failed" : "retry";
-                after = step(id, student, "check your identity", s -> {
-                    keepBaseline(s, outcome, jpeg);
-                    s.recordIdentityAttempt(last ? IdentityStatus.NEEDS_REVIEW : IdentityStatus.PENDING,
-                            score.orElse(null), livenessStep);
-                });
-            }
+            case NO_MATCH -> after = step(id, student, "check your identity", s -> {
+                // decided on the row this transaction changes: parallel captures cannot go past the limit
+                if (s.identityAttempts() >= attempts) {
+                    throw attemptsUsed();
+                }
+                boolean last = s.identityAttempts() + 1 >= attempts;
+                status[0] = last ? "failed" : "retry";
+                keepBaseline(s, outcome, jpeg);
+                s.recordIdentityAttempt(last ? IdentityStatus.NEEDS_REVIEW : IdentityStatus.PENDING,
+                        score.orElse(null), livenessStep);
+            });
             default -> {
                 IdentityStatus result = switch (outcome.kind()) {
                     case MATCH -> IdentityStatus.VERIFIED;
                     case ENROLLED -> IdentityStatus.ENROLMENT_PENDING;
                     default -> IdentityStatus.NEEDS_REVIEW;
                 };
-                status = result.id();
+                status[0] = result.id();
                 after = step(id, student, "check your identity", s -> {
+                    if (s.identityAttempts() >= attempts) {
+                        throw attemptsUsed();
+                    }
                     keepBaseline(s, outcome, jpeg);
                     s.recordIdentityAttempt(result, score.orElse(null), livenessStep);
                 });
@@ -191,11 +199,22 @@ public class Journey {
                     outcome.lookAlikes().size() + " other student(s) of the course."), now, false,
                     List.of(new RecentFrames.Frame(0, now, jpeg)));
         }
-        String message = status.equals("failed")
+        String message = status[0].equals("failed")
                 ? "The picture did not match your reference photo, and no attempts are left. A person will check "
                 + "your identity; you can continue."
                 : outcome.describe();
-        return new IdentityResult(status, message, after.identityAttemptsLeft(), after);
+        if (outcome.kind() == IdentityCheck.Kind.NEAR_DUPLICATE) {
+            audit.record(student, "identity-near-duplicate", "session:" + after.session().id(),
+                    outcome.comparison().map(c -> String.format(java.util.Locale.ROOT,
+                            "capture within %.3f of the %s reference photo", c.score(), outcome.reference()))
+                            .orElse("capture too close to the reference photo"));
+        }
+        return new IdentityResult(status[0], message, after.identityAttemptsLeft(), after);
+    }
+
+    private static ProblemException attemptsUsed() {
+        return new ProblemException(new Problem(409, "identity_attempts_used", "No identity attempts left",
+                "All identity attempts of this exam are used; a person will check your identity."));
     }
 
     /** The student asks a person to check instead of trying again (identity or liveness). */
@@ -217,10 +236,28 @@ public class Journey {
         return liveness.start(session.id());
     }
 
+    /** How long each liveness step takes frames after it is handed out. */
+    public java.time.Duration livenessStepWindow() {
+        return liveness.stepWindow();
+    }
+
+    /** Closes the open liveness step and hands out the next one. */
+    public LivenessChallenge nextLivenessStep(String id, ToolSession student, String challenge) {
+        ProctoringSession session = sessions.of(id, student);
+        requireState(session, SessionState.LIVENESS, "take the next liveness step");
+        return liveness.next(session.id(), challenge);
+    }
+
+    /** One frame of the open step, its face compared with the identity capture's and the reference photo's. */
     public void livenessFrame(String id, ToolSession student, String challenge, int step, byte[] jpeg) {
         ProctoringSession session = sessions.of(id, student);
         requireState(session, SessionState.LIVENESS, "send liveness pictures");
-        liveness.frame(session.id(), challenge, step, jpeg);
+        Optional<org.invigil.vision.entity.FaceDescriptor> identity = session.sealedBaselineDescriptor()
+                .map(sealed -> Descriptors.decode(Aead.open(sessions.dataKey(session), sealed,
+                        FrameIngestion.baselineAad(session.id()))));
+        Optional<org.invigil.vision.entity.FaceDescriptor> reference = references.best(session.platformId(),
+                session.contextId().orElse(""), session.userId(), Optional.empty()).map(References.Reference::descriptor);
+        liveness.frame(session.id(), challenge, step, jpeg, identity, reference);
     }
 
     public LivenessResult completeLiveness(String id, ToolSession student, String challenge) {
@@ -228,10 +265,24 @@ public class Journey {
         requireState(before.session(), SessionState.LIVENESS, "finish the liveness check");
         LivenessEvaluation.Verdict verdict = liveness.complete(before.session().id(), challenge);
         int attempts = before.exam().settings().identityAttempts();
-        boolean last = before.session().livenessAttempts() + 1 >= attempts;
-        View after = step(id, student, "finish the liveness check",
-                session -> session.recordLivenessAttempt(verdict.passed(), last));
-        String message = verdict.passed() ? verdict.message()
+        boolean[] lastAttempt = new boolean[1];
+        View after = step(id, student, "finish the liveness check", session -> {
+            lastAttempt[0] = session.livenessAttempts() + 1 >= attempts;
+            session.recordLivenessAttempt(verdict.passed(), lastAttempt[0]);
+        });
+        boolean last = lastAttempt[0];
+        if (verdict.differentFace()) {
+            Instant now = clock.instant();
+            incidents.record(after.session(), new Finding(Rule.DIFFERENT_PERSON, now, verdict.otherShare(),
+                    "liveness frames of another person: " + LivenessEvaluation.MIN_FACE_FRAMES + " or more "
+                            + "(confidence: the share of the burst's face frames that were another person)",
+                    "Invigil liveness check", null, null,
+                    "The face making the liveness movements did not match the identity capture or the reference "
+                            + "photo."), now, false, List.of());
+        }
+        String message = verdict.differentFace() ? verdict.message() + (last ? " No attempts are left; a person will "
+                + "review this. You can continue." : " Try again.")
+                : verdict.passed() ? verdict.message()
                 : last ? "We could not confirm the movements (" + verdict.message() + ") and no attempts are left. "
                 + "A person will review this; you can continue."
                 : "We could not confirm the movements: " + verdict.message() + " Try again.";

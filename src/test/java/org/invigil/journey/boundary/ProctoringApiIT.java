@@ -82,7 +82,7 @@ public class ProctoringApiIT {
     @Test
     void aStudentGoesFromConsentToAnIntegrityResultInTheGradebook() throws Exception {
         String staff = token(teacher);
-        assertEquals(200, put("/api/exams/" + examId(staff) + "/references/3", staff, TestPictures.referencePerson())
+        assertEquals(200, put("/api/exams/" + examId(staff) + "/references/3", staff, TestPictures.referencePhoto())
                 .statusCode());
         String student = token(lms.findUser("3").orElseThrow());
 
@@ -110,16 +110,23 @@ public class ProctoringApiIT {
         assertEquals("liveness", identity.getJsonObject("session").getString("state"));
 
         JsonObject challenge = json(post("/api/proctoring/sessions/" + id + "/liveness", student));
-        JsonArray steps = challenge.getJsonArray("steps");
-        assertEquals(Set.of("blink", "turn-left", "turn-right"), steps.getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).collect(Collectors.toSet()));
+        assertFalse(challenge.containsKey("steps"), "the steps are handed out one at a time: " + challenge);
+        assertEquals(3, challenge.getInt("stepCount"));
         String challengeId = challenge.getString("challenge");
-        for (int step = 0; step < steps.size(); step++) {
+        Set<String> actions = new java.util.HashSet<>();
+        JsonObject step = challenge.getJsonObject("step");
+        for (int k = 0; k < 3; k++) {
+            assertEquals(k, step.getInt("index"));
+            actions.add(step.getString("action"));
             for (int frame = 0; frame < challenge.getInt("framesPerStep"); frame++) {
                 assertEquals(204, postJpeg("/api/proctoring/sessions/" + id + "/liveness/" + challengeId
-                        + "/frames?step=" + step, student, TestPictures.referencePerson(), null).statusCode());
+                        + "/frames?step=" + k, student, TestPictures.referencePerson(), null).statusCode());
+            }
+            if (k < 2) {
+                step = json(post("/api/proctoring/sessions/" + id + "/liveness/" + challengeId + "/next", student));
             }
         }
+        assertEquals(Set.of("blink", "turn-left", "turn-right"), actions);
         JsonObject liveness = json(post("/api/proctoring/sessions/" + id + "/liveness/" + challengeId + "/complete",
                 student));
         assertFalse(liveness.getBoolean("passed"), "a still photo can neither blink nor turn: " + liveness);
@@ -292,7 +299,7 @@ public class ProctoringApiIT {
     @Test
     void aFaceMatchingAnotherStudentsReferenceIsAPossibleProxy() throws Exception {
         String staff = token(teacher);
-        assertEquals(200, put("/api/exams/" + examId(staff) + "/references/3", staff, TestPictures.referencePerson())
+        assertEquals(200, put("/api/exams/" + examId(staff) + "/references/3", staff, TestPictures.referencePhoto())
                 .statusCode());
         String proxy = token(lms.findUser("6").orElseThrow());
         JsonObject session = json(get("/api/proctoring/session", proxy));
@@ -317,7 +324,7 @@ public class ProctoringApiIT {
         try (LtiPlatformSimulator canvas = LtiPlatformSimulator.start(Flavor.CANVAS)) {
             LmsFlows.registerDynamically(canvas);
             User instructor = canvas.user("t-9", "Ina", "Structor");
-            User pictured = canvas.user("s-9", "Pia", "Pictured").avatar(TestPictures.referencePerson(), "image/jpeg");
+            User pictured = canvas.user("s-9", "Pia", "Pictured").avatar(TestPictures.referencePhoto(), "image/jpeg");
             Course physics = canvas.course("c-9", "Physics").enrol(instructor, Role.INSTRUCTOR)
                     .enrol(pictured, Role.LEARNER);
             ResourceLink quiz = LmsFlows.deepLinkExam(canvas, physics, instructor, "Canvas exam");

@@ -81,7 +81,7 @@ class StudentJourneyBrowserIT {
         examId = ProctoringApiIT.examId(staff);
         String fastStaff = ProctoringApiIT.token(lms, fastExam, teacher);
         fastExamId = ProctoringApiIT.examId(fastStaff);
-        byte[] reference = FakeCamera.jpegOf(FakeCamera.graceHopper(), 640, 480);
+        byte[] reference = TestPictures.referencePhoto();
         for (int i = 21; i <= 26; i++) {
             assertEquals(200, ProctoringApiIT.put("/api/exams/" + examId + "/references/" + i, staff, reference)
                     .statusCode());

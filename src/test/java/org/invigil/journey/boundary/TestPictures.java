@@ -2,6 +2,7 @@ package org.invigil.journey.boundary;
 
 import java.util.Random;
 import org.invigil.vision.DebianPhotos;
+import org.invigil.vision.LivenessFrames;
 import org.invigil.vision.TestEngine;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -27,6 +28,22 @@ public final class TestPictures {
     public static byte[] referencePerson() {
         return framed(TestEngine.read(DebianPhotos.graceHopper()));
     }
+
+    /**
+     * The reference person's photo as an instructor would upload it: another picture of Grace Hopper than the one
+     * the camera shows (her head turned 30 degrees by {@link LivenessFrames}), since a capture that is a copy of the
+     * reference photo is a near-duplicate for a person to review, not a match.
+     */
+    public static synchronized byte[] referencePhoto() {
+        if (referencePhoto == null) {
+            Mat photo = TestEngine.read(DebianPhotos.graceHopper());
+            referencePhoto = TestEngine.jpeg(fit(LivenessFrames.of(TestEngine.analyzer(), photo).turned(30), WIDTH,
+                    HEIGHT), 90);
+        }
+        return referencePhoto.clone();
+    }
+
+    private static byte[] referencePhoto;
 
     public static byte[] anotherPerson() {
         return framed(TestEngine.read(DebianPhotos.skimageData("astronaut.png")));

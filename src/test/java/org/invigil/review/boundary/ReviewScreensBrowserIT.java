@@ -74,7 +74,7 @@ class ReviewScreensBrowserIT {
     /** A student checked against the instructor's reference photo, who then ends. */
     static void verifiedAttempt(String staff, String userId) throws Exception {
         assertEquals(200, ProctoringApiIT.put("/api/exams/" + ProctoringApiIT.examId(staff) + "/references/" + userId,
-                staff, TestPictures.referencePerson()).statusCode());
+                staff, TestPictures.referencePhoto()).statusCode());
         String student = token(lms, exam, lms.findUser(userId).orElseThrow());
         var session = ProctoringApiIT.json(ProctoringApiIT.get("/api/proctoring/session", student));
         String id = session.getString("id");
