@@ -66,7 +66,7 @@ class CompanionWindowBrowserIT {
         String staff = ProctoringApiIT.token(lms, exam, teacher);
         examId = ProctoringApiIT.examId(staff);
         assertEquals(200, ProctoringApiIT.put("/api/exams/" + examId + "/references/41", staff,
-                FakeCamera.jpegOf(FakeCamera.graceHopper(), 640, 480)).statusCode());
+                TestPictures.referencePhoto()).statusCode()); // another photo of the person: never a copy
         HttpResponse<String> accommodated = ProctoringApiIT.send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/"
                         + examId + "/accommodations/41")).header("Authorization", "Bearer " + staff)
                 .header("Content-Type", "application/json")
@@ -91,11 +91,11 @@ class CompanionWindowBrowserIT {
         chromium.waitForAttribute("body", "data-state", "system-check", STEP);
         chromium.click("#camera-start");
         chromium.click("#system-check-run");
-        chromium.waitForVisible("#system-check-result");
+        chromium.waitForVisible("#system-check-result", STEP);
         chromium.click("#system-check-continue");
         chromium.waitForAttribute("body", "data-state", "identity", STEP);
         chromium.click("#identity-capture");
-        chromium.waitForVisible("#identity-result");
+        chromium.waitForVisible("#identity-result", STEP);
         assertTrue(chromium.text("#identity-result").toLowerCase().contains("confirmed"),
                 chromium.text("#identity-result"));
         chromium.click("#identity-continue");

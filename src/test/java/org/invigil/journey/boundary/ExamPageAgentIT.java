@@ -88,7 +88,8 @@ class ExamPageAgentIT {
         LmsFlows.registerDynamically(lms);
         teacher = lms.user("30", "Quiz", "Master");
         course = lms.course("10", "Optics").enrol(teacher, Role.INSTRUCTOR)
-                .enrol(lms.user("31", "Agent", "Tester"), Role.LEARNER);
+                .enrol(lms.user("31", "Agent", "Tester"), Role.LEARNER)
+                .enrol(lms.user("32", "Early", "Leaver"), Role.LEARNER);
         exam = LmsFlows.deepLinkExam(lms, course, teacher, "Optics exam",
                 Map.of("quizUrl", lmsOrigin + "/mod/quiz/view.php?id=7"));
         String staff = ProctoringApiIT.token(lms, exam, teacher);
@@ -97,6 +98,11 @@ class ExamPageAgentIT {
                 .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
         assertEquals(200, accommodated.statusCode(), accommodated.body());
+        HttpResponse<String> second = ProctoringApiIT.send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/"
+                        + ProctoringApiIT.examId(staff) + "/accommodations/32"))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
+        assertEquals(200, second.statusCode(), second.body());
     }
 
     @AfterAll
@@ -176,6 +182,60 @@ class ExamPageAgentIT {
         assertEquals("ended", StudentJourneyBrowserIT.json(ProctoringApiIT.get("/api/proctoring/sessions/" + sessionId,
                 token)).getString("state"));
         chromium.screenshot("agent-3-quiz-submitted");
+    }
+
+    /**
+     * The student passes the checks, stops monitoring at once and then takes the quiz: the monitor the agent embeds in
+     * the quiz pages is ended, but still reports the pages, and the result needs a person, with a coverage incident.
+     */
+    @Test
+    void monitoringEndedBeforeTheQuizIsNeverACleanResult() throws Exception {
+        String token = ProctoringApiIT.token(lms, exam, lms.findUser("32").orElseThrow());
+        Chromium chromium = browsers.start(FakeCamera.referencePerson());
+        chromium.open(lmsOrigin + "/mod/lti/view.php?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        chromium.frame("#tool");
+        chromium.waitForAttribute("body", "data-state", "consent", STEP);
+        chromium.click("#consent-accept");
+        chromium.waitForAttribute("body", "data-state", "system-check", STEP);
+        chromium.click("#camera-start");
+        chromium.click("#system-check-run");
+        chromium.waitForVisible("#system-check-result");
+        chromium.click("#system-check-continue");
+        chromium.waitForAttribute("body", "data-state", "ready", STEP);
+        chromium.click("#start-monitoring");
+        chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
+        chromium.mainFrame();
+        chromium.waitUntil("sessionStorage.length > 0", STEP);
+        chromium.frame("#tool");
+        chromium.click("#end-monitoring");
+        chromium.click("#end-confirm");
+        chromium.waitForAttribute("body", "data-state", "ended", STEP);
+        chromium.mainFrame();
+        String sessionId = StudentJourneyBrowserIT.json(ProctoringApiIT.get("/api/proctoring/session", token))
+                .getString("id");
+
+        chromium.open(lmsOrigin + "/mod/quiz/attempt.php?attempt=4&cmid=7");
+        chromium.waitFor("#invigil-monitor-frame", STEP);
+        chromium.frame("#invigil-monitor-frame");
+        chromium.waitForAttribute("body", "data-state", "stopped", STEP);
+        chromium.mainFrame();
+        chromium.open(lmsOrigin + "/mod/quiz/summary.php?attempt=4&cmid=7");
+        chromium.waitFor("#invigil-monitor-frame", STEP);
+        chromium.click("#finish");
+        chromium.waitFor("#review", STEP);
+
+        LineItem integrity = LmsFlows.eventually(() -> course.lineItems().stream()
+                .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))).findFirst(),
+                "no integrity column: " + lms.rejections());
+        Score score = LmsFlows.eventually(() -> integrity.score("32")
+                        .filter(s -> s.comment() != null && s.comment().contains("monitoring-ended-early")),
+                "the result does not say monitoring ended early: " + integrity.score("32"));
+        assertEquals("PendingManual", score.gradingProgress(), score.comment());
+        JsonObject report = StudentJourneyBrowserIT.json(ProctoringApiIT.get("/api/proctoring/sessions/" + sessionId
+                + "/report", token));
+        assertTrue(StudentJourneyBrowserIT.rules(report).contains("monitoring-ended-early"), report.toString());
+        assertEquals("needs-review", report.getJsonObject("result").getString("reviewState"), report.toString());
+        chromium.screenshot("agent-4-ended-early");
     }
 
     static void page(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {
