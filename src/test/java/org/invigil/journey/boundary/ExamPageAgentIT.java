@@ -115,20 +115,7 @@ class ExamPageAgentIT {
     void theAgentEmbedsTheMonitorInTheQuizPageAndForwardsItsEvents() throws Exception {
         String token = ProctoringApiIT.token(lms, exam, lms.findUser("31").orElseThrow());
         Chromium chromium = browsers.start(FakeCamera.referencePerson());
-        chromium.open(lmsOrigin + "/mod/lti/view.php?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        chromium.frame("#tool");
-        chromium.waitForAttribute("body", "data-state", "consent", STEP);
-        chromium.click("#consent-accept");
-        chromium.waitForAttribute("body", "data-state", "system-check", STEP);
-        chromium.click("#camera-start");
-        chromium.click("#system-check-run");
-        chromium.waitForVisible("#system-check-result");
-        chromium.click("#system-check-continue");
-        chromium.waitForAttribute("body", "data-state", "ready", STEP);
-        chromium.click("#start-monitoring");
-        chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
-        chromium.mainFrame();
-        chromium.waitUntil("sessionStorage.length > 0", STEP);
+        monitoringFromTheExamActivity(chromium, token);
         chromium.screenshot("agent-1-exam-activity");
 
         chromium.open(lmsOrigin + "/mod/quiz/attempt.php?attempt=3&cmid=7");
@@ -192,20 +179,7 @@ class ExamPageAgentIT {
     void monitoringEndedBeforeTheQuizIsNeverACleanResult() throws Exception {
         String token = ProctoringApiIT.token(lms, exam, lms.findUser("32").orElseThrow());
         Chromium chromium = browsers.start(FakeCamera.referencePerson());
-        chromium.open(lmsOrigin + "/mod/lti/view.php?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        chromium.frame("#tool");
-        chromium.waitForAttribute("body", "data-state", "consent", STEP);
-        chromium.click("#consent-accept");
-        chromium.waitForAttribute("body", "data-state", "system-check", STEP);
-        chromium.click("#camera-start");
-        chromium.click("#system-check-run");
-        chromium.waitForVisible("#system-check-result");
-        chromium.click("#system-check-continue");
-        chromium.waitForAttribute("body", "data-state", "ready", STEP);
-        chromium.click("#start-monitoring");
-        chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
-        chromium.mainFrame();
-        chromium.waitUntil("sessionStorage.length > 0", STEP);
+        monitoringFromTheExamActivity(chromium, token);
         chromium.frame("#tool");
         chromium.click("#end-monitoring");
         chromium.click("#end-confirm");
@@ -236,6 +210,24 @@ class ExamPageAgentIT {
         assertTrue(StudentJourneyBrowserIT.rules(report).contains("monitoring-ended-early"), report.toString());
         assertEquals("needs-review", report.getJsonObject("result").getString("reviewState"), report.toString());
         chromium.screenshot("agent-4-ended-early");
+    }
+
+    /** The exam activity's page (the journey in its iframe): consent, camera check, start; the agent has the hand-off. */
+    static void monitoringFromTheExamActivity(Chromium chromium, String token) {
+        chromium.open(lmsOrigin + "/mod/lti/view.php?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        chromium.frame("#tool");
+        chromium.waitForAttribute("body", "data-state", "consent", STEP);
+        chromium.click("#consent-accept");
+        chromium.waitForAttribute("body", "data-state", "system-check", STEP);
+        chromium.click("#camera-start");
+        chromium.click("#system-check-run");
+        chromium.waitForVisible("#system-check-result");
+        chromium.click("#system-check-continue");
+        chromium.waitForAttribute("body", "data-state", "ready", STEP);
+        chromium.click("#start-monitoring");
+        chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
+        chromium.mainFrame();
+        chromium.waitUntil("sessionStorage.length > 0", STEP);
     }
 
     static void page(com.sun.net.httpserver.HttpExchange exchange, String body) throws java.io.IOException {
