@@ -1,6 +1,7 @@
 package org.invigil.journey.boundary;
 
 import java.util.Random;
+import org.invigil.vision.BaldGuysCollage;
 import org.invigil.vision.DebianPhotos;
 import org.invigil.vision.LivenessFrames;
 import org.invigil.vision.TestEngine;
@@ -47,6 +48,18 @@ public final class TestPictures {
 
     public static byte[] anotherPerson() {
         return framed(TestEngine.read(DebianPhotos.skimageData("astronaut.png")));
+    }
+
+    /** A third person, far from both others: the first face of dlib's bald_guys collage, framed like a webcam. */
+    public static byte[] thirdPerson() {
+        Mat collage = TestEngine.read(BaldGuysCollage.photo());
+        BaldGuysCollage.Face face = BaldGuysCollage.FACES.get(0);
+        double side = face.width() * 3;
+        int x0 = (int) Math.max(0, face.centreX() - side / 2);
+        int y0 = (int) Math.max(0, face.centreY() - side / 2);
+        int x1 = (int) Math.min(collage.cols(), face.centreX() + side / 2);
+        int y1 = (int) Math.min(collage.rows(), face.centreY() + side / 2);
+        return framed(collage.submat(y0, y1, x0, x1).clone());
     }
 
     public static byte[] twoPeople() {
