@@ -23,9 +23,11 @@ import org.invigil.monitoring.entity.QuizPage;
  * @param quizEnd         end of the quiz time
  * @param monitoredSeconds covered seconds of the quiz time
  * @param gaps            uncovered stretches of the quiz time, in order
+ * @param wentOnAfterSubmitted whether attempt or summary pages were seen after the first "submitted" page (a forged or
+ *                        mistaken submission: the quiz went on)
  */
 public record Coverage(boolean quizSeen, boolean submittedSeen, Instant quizStart, Instant quizEnd,
-                       long monitoredSeconds, List<Gap> gaps) {
+                       long monitoredSeconds, List<Gap> gaps, boolean wentOnAfterSubmitted) {
 
     public record Gap(Instant from, Instant until) {
 
@@ -102,7 +104,10 @@ public record Coverage(boolean quizSeen, boolean submittedSeen, Instant quizStar
         if (end.isAfter(cursor)) {
             gaps.add(new Gap(cursor, end));
         }
-        return new Coverage(quizSeen, submitted.isPresent(), start, end, monitored / 1000, List.copyOf(gaps));
+        Optional<Instant> firstSubmitted = sightings.stream().filter(s -> s.page() == QuizPage.SUBMITTED)
+                .map(Timelines.Sighting::at).findFirst();
+        boolean wentOn = firstSubmitted.flatMap(first -> lastWork.map(work -> work.isAfter(first))).orElse(false);
+        return new Coverage(quizSeen, submitted.isPresent(), start, end, monitored / 1000, List.copyOf(gaps), wentOn);
     }
 
     public String summary() {

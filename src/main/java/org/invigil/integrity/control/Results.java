@@ -138,13 +138,20 @@ public class Results {
     private List<Finding> coverageFindings(ProctoringSession session, Coverage coverage) {
         List<Finding> findings = new ArrayList<>();
         String threshold = "a gap of " + Coverage.duration(gapIncidentSeconds) + " or longer";
-        boolean studentEnded = session.endReason()
-                .map(reason -> reason == EndReason.STUDENT || reason == EndReason.QUIZ_SUBMITTED).orElse(false);
+        Optional<EndReason> reason = session.endReason();
         Instant ended = session.endedAt().orElse(coverage.quizEnd());
-        if (studentEnded && coverage.quizSeen() && (!coverage.submittedSeen() || coverage.quizEnd().isAfter(ended))) {
+        // ended by the student before the submission was seen; or ended by a "submitted" page after which the quiz
+        // went on (never compared with the end's time, so that a client clock a little ahead flags nobody)
+        boolean endedEarly = coverage.quizSeen() && (reason.filter(r -> r == EndReason.STUDENT).isPresent()
+                ? !coverage.submittedSeen() || coverage.quizEnd().isAfter(ended)
+                : reason.filter(r -> r == EndReason.QUIZ_SUBMITTED).isPresent() && coverage.wentOnAfterSubmitted());
+        if (endedEarly) {
             findings.add(new Finding(Rule.MONITORING_ENDED_EARLY, ended,
                     1.0, "the quiz's submission seen by the exam-page agent", COVERAGE_DETECTOR, null, null,
-                    "The student ended monitoring before the exam-page agent saw the quiz submitted. "
+                    (coverage.wentOnAfterSubmitted() && reason.filter(r -> r == EndReason.QUIZ_SUBMITTED).isPresent()
+                            ? "Monitoring ended at a page that showed the quiz submitted, but the student went on "
+                            + "with the quiz afterwards. "
+                            : "The student ended monitoring before the exam-page agent saw the quiz submitted. ")
                             + "Coverage: " + coverage.summary() + "."));
         }
         List<Coverage.Gap> gaps = coverage.gapsOf(Duration.ofSeconds(gapIncidentSeconds));

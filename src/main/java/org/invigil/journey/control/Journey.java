@@ -275,7 +275,7 @@ public class Journey {
             Instant now = clock.instant();
             incidents.record(after.session(), new Finding(Rule.DIFFERENT_PERSON, now, verdict.otherShare(),
                     "liveness frames of another person: " + LivenessEvaluation.MIN_FACE_FRAMES + " or more "
-                            + "(confidence: the share of the burst's face frames that were another person)",
+                            + "(strength: the share of the burst's face frames that were another person, measured)",
                     "Invigil liveness check", null, null,
                     "The face making the liveness movements did not match the identity capture or the reference "
                             + "photo."), now, false, List.of());

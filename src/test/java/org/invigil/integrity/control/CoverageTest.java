@@ -85,6 +85,7 @@ class CoverageTest {
         assertTrue(coverage.submittedSeen());
         assertEquals(at(400), coverage.quizEnd(), "the submission after the last attempt page counts");
         assertEquals(List.of(new Coverage.Gap(at(30), at(400))), coverage.gaps());
+        assertTrue(coverage.wentOnAfterSubmitted());
         Coverage stillGoing = Coverage.of(at(0), at(30), new Timelines.Timeline(frames(0, 30, 3),
                 List.of(seen(QuizPage.ATTEMPT, 5), seen(QuizPage.SUBMITTED, 30), seen(QuizPage.ATTEMPT, 300))),
                 MAX_GAP);
@@ -99,6 +100,7 @@ class CoverageTest {
                         seen(QuizPage.QUIZ, 1000))), MAX_GAP);
         assertEquals(at(100), coverage.quizEnd());
         assertTrue(coverage.gaps().isEmpty());
+        assertFalse(coverage.wentOnAfterSubmitted(), "looking at the results is not going on with the quiz");
     }
 
     @Test
