@@ -42,13 +42,8 @@ public class Exams {
      */
     @Transactional
     public Exam forLaunch(LinkLaunch launch) {
-        Exam exam = em.createQuery("select e from Exam e where e.platformId = :platform and e.deploymentId = "
-                        + ":deployment and e.contextId = :context and e.resourceLinkId = :link", Exam.class)
-                .setParameter("platform", launch.platformId())
-                .setParameter("deployment", launch.deploymentId())
-                .setParameter("context", launch.contextId())
-                .setParameter("link", launch.resourceLinkId())
-                .getResultStream().findFirst().orElse(null);
+        Exam exam = ofLink(launch.platformId(), launch.deploymentId(), launch.contextId(), launch.resourceLinkId())
+                .orElse(null);
         if (exam == null && launch.examParameter() != null) {
             Exam drafted = em.find(Exam.class, launch.examParameter());
             if (drafted != null && drafted.resourceLinkId().isEmpty()

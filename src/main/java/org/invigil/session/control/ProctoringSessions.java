@@ -117,7 +117,7 @@ public class ProctoringSessions {
     public List<String> silentSince(Instant before) {
         return em.createQuery("select s from ProctoringSession s where s.state in :running", ProctoringSession.class)
                 .setParameter("running", List.of(SessionState.MONITORING, SessionState.PAUSED)).getResultStream()
-                .filter(session -> session.lastSignOfLife().map(at -> at.isBefore(before)).orElse(false))
+                .filter(session -> session.lastActivity().isBefore(before))
                 .map(ProctoringSession::id).toList();
     }
 

@@ -344,17 +344,6 @@ public class ProctoringSession {
         return endReason == null ? Optional.empty() : EndReason.of(endReason);
     }
 
-    /** The last sign of the monitor: the latest item received, else the start of monitoring. */
-    public Optional<Instant> lastSignOfLife() {
-        Instant latest = monitoringStartedAt;
-        for (Instant at : new Instant[] {lastFrameAt, lastEventAt, resumedAt}) {
-            if (at != null && (latest == null || at.isAfter(latest))) {
-                latest = at;
-            }
-        }
-        return Optional.ofNullable(latest);
-    }
-
     /** Numbers per monitor block: a monitor would need a picture a second for thirty years to exhaust one. */
     public static final long MONITOR_BLOCK = 1_000_000_000L;
 

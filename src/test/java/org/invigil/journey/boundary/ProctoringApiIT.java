@@ -378,7 +378,11 @@ public class ProctoringApiIT {
     }
 
     public static String token(LtiPlatformSimulator platform, ResourceLink link, User user) {
-        BrowserResponse page = platform.launch(LaunchRequest.resourceLink(link).as(user)).run();
+        return token(platform.launch(LaunchRequest.resourceLink(link).as(user)).run());
+    }
+
+    /** The tool session token of a launch's landing page (in its address). */
+    public static String token(BrowserResponse page) {
         assertEquals(200, page.status(), page.body());
         String query = page.uri().getRawQuery();
         return URLDecoder.decode(query.substring(query.indexOf("session=") + 8), StandardCharsets.UTF_8);
