@@ -64,13 +64,23 @@ class CoverageIT {
 
     /** A student consented, camera checked and monitoring (identity and liveness off for them). */
     static String[] monitoring(String userId) throws Exception {
+        return monitoring(lms, course, exam, teacher, userId, 0);
+    }
+
+    /**
+     * A student of that exam consented, camera checked and monitoring, with identity and liveness off and that much
+     * extra time: the attempt's id and the student's token.
+     */
+    static String[] monitoring(LtiPlatformSimulator lms, Course course, ResourceLink exam, User teacher,
+                               String userId, int extraMinutes) throws Exception {
         User student = lms.user(userId, "Student", userId);
         course.enrol(student, Role.LEARNER);
         String staff = token(lms, exam, teacher);
         HttpResponse<String> accommodated = ProctoringApiIT.send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/"
                         + ProctoringApiIT.examId(staff) + "/accommodations/" + userId))
                 .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"], "
+                        + "\"extraMinutes\": " + extraMinutes + "}")).build());
         assertEquals(200, accommodated.statusCode(), accommodated.body());
         String token = token(lms, exam, student);
         JsonObject session = json(get("/api/proctoring/session", token));
@@ -97,6 +107,12 @@ class CoverageIT {
     }
 
     static Score integrityScore(String userId, String until) {
+        return integrityScore(lms, course, exam, userId, until);
+    }
+
+    /** The student's integrity score in that exam's column, once its comment holds {@code until}. */
+    static Score integrityScore(LtiPlatformSimulator lms, Course course, ResourceLink exam, String userId,
+                                String until) {
         LineItem integrity = LmsFlows.eventually(() -> course.lineItems().stream()
                 .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))
                         && item.resourceLinkId().equals(Optional.of(exam.id()))).findFirst(),
