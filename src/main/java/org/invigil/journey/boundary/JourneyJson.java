@@ -7,7 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.entity.Check;
 import org.invigil.session.entity.EndReason;
-import org.invigil.journey.control.Journey;
+import org.invigil.journey.control.JourneyView;
 import org.invigil.session.entity.ProctoringSession;
 
 /** The session as the browser client reads it (src/site/proctoring-api.md). */
@@ -19,7 +19,7 @@ final class JourneyJson {
     private JourneyJson() {
     }
 
-    static JsonObject of(Journey.View view, ToolSession student) {
+    static JsonObject of(JourneyView view, ToolSession student) {
         ProctoringSession session = view.session();
         JsonArrayBuilder checks = Json.createArrayBuilder();
         view.active().stream().sorted().map(Check::id).forEach(checks::add);

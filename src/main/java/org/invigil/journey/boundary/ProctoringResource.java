@@ -21,7 +21,10 @@ import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.identity.control.Liveness;
 import org.invigil.identity.entity.LivenessChallenge;
+import org.invigil.journey.control.IdentityStep;
 import org.invigil.journey.control.Journey;
+import org.invigil.journey.control.LivenessStep;
+import org.invigil.journey.control.MonitoringLifecycle;
 import org.invigil.journey.control.SystemCheck;
 import org.invigil.integrity.control.Results;
 import org.invigil.monitoring.control.EventIngestion;
@@ -41,6 +44,15 @@ public class ProctoringResource {
 
     @Inject
     Journey journey;
+
+    @Inject
+    IdentityStep identity;
+
+    @Inject
+    LivenessStep liveness;
+
+    @Inject
+    MonitoringLifecycle lifecycle;
 
     @Inject
     FrameIngestion frames;
@@ -104,7 +116,7 @@ public class ProctoringResource {
                                @HeaderParam("Content-Type") String type, @PathParam("id") String id,
                                InputStream body) {
         ToolSession student = student(authorization);
-        Journey.IdentityResult result = journey.identity(id, student, Uploads.jpeg(type, body));
+        IdentityStep.IdentityResult result = identity.capture(id, student, Uploads.jpeg(type, body));
         return Json.createObjectBuilder().add("status", result.status()).add("message", result.message())
                 .add("attemptsLeft", result.attemptsLeft()).add("session", JourneyJson.of(result.view(), student))
                 .build();
@@ -114,14 +126,14 @@ public class ProctoringResource {
     @Path("sessions/{id}/identity/review")
     public JsonObject review(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
-        return JourneyJson.of(journey.review(id, student), student);
+        return JourneyJson.of(identity.review(id, student), student);
     }
 
     /** A new challenge: how many steps it has and only its first step, timed from now. */
     @POST
     @Path("sessions/{id}/liveness")
     public JsonObject startLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
-        LivenessChallenge challenge = journey.startLiveness(id, student(authorization));
+        LivenessChallenge challenge = liveness.start(id, student(authorization));
         return Json.createObjectBuilder().add("challenge", challenge.id()).add("stepCount", challenge.steps().size())
                 .add("step", step(challenge)).add("framesPerStep", Liveness.FRAMES_PER_STEP)
                 .add("frameIntervalMs", Liveness.FRAME_INTERVAL_MS).build();
@@ -132,12 +144,12 @@ public class ProctoringResource {
     @Path("sessions/{id}/liveness/{challenge}/next")
     public JsonObject nextLivenessStep(@HeaderParam("Authorization") String authorization,
                                        @PathParam("id") String id, @PathParam("challenge") String challenge) {
-        return step(journey.nextLivenessStep(id, student(authorization), challenge));
+        return step(liveness.next(id, student(authorization), challenge));
     }
 
     private JsonObject step(LivenessChallenge challenge) {
         return Json.createObjectBuilder().add("index", challenge.currentStep()).add("action", challenge.currentAction())
-                .add("windowSeconds", journey.livenessStepWindow().toSeconds()).build();
+                .add("windowSeconds", liveness.stepWindow().toSeconds()).build();
     }
 
     @POST
@@ -148,7 +160,7 @@ public class ProctoringResource {
                                   @PathParam("challenge") String challenge, @QueryParam("step") String step,
                                   InputStream body) {
         ToolSession student = student(authorization);
-        journey.livenessFrame(id, student, challenge, Uploads.step(step), Uploads.jpeg(type, body));
+        liveness.frame(id, student, challenge, Uploads.step(step), Uploads.jpeg(type, body));
         return Response.noContent().build();
     }
 
@@ -157,7 +169,7 @@ public class ProctoringResource {
     public JsonObject completeLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                                        @PathParam("challenge") String challenge) {
         ToolSession student = student(authorization);
-        Journey.LivenessResult result = journey.completeLiveness(id, student, challenge);
+        LivenessStep.LivenessResult result = liveness.complete(id, student, challenge);
         return Json.createObjectBuilder().add("passed", result.passed()).add("message", result.message())
                 .add("attemptsLeft", result.attemptsLeft()).add("session", JourneyJson.of(result.view(), student))
                 .build();
@@ -181,7 +193,7 @@ public class ProctoringResource {
     @Path("sessions/{id}/end")
     public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
-        return JourneyJson.of(journey.end(id, student), student);
+        return JourneyJson.of(lifecycle.end(id, student), student);
     }
 
     @POST
@@ -227,7 +239,7 @@ public class ProctoringResource {
                                JsonObject body) {
         ToolSession student = student(authorization);
         Uploads.QuizPageSeen seen = Uploads.quizPage(body);
-        return JourneyJson.of(journey.quizPageSeen(id, student, seen.page(), seen.at()), student);
+        return JourneyJson.of(lifecycle.quizPageSeen(id, student, seen.page(), seen.at()), student);
     }
 
     /** The student's own report: every incident with its explanation, and the integrity result once there is one. */

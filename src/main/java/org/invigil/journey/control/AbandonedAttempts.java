@@ -32,7 +32,7 @@ public class AbandonedAttempts {
     private static final Logger LOG = Logger.getLogger(AbandonedAttempts.class.getName());
 
     @Inject
-    Journey journey;
+    MonitoringLifecycle lifecycle;
 
     @Inject
     @ConfigProperty(name = "invigil.attempts.abandoned-after-minutes", defaultValue = "30")
@@ -50,7 +50,7 @@ public class AbandonedAttempts {
 
     private void endClosed() {
         try {
-            List<String> ended = journey.endClosed(Duration.ofMinutes(Math.max(0, closeGraceMinutes)));
+            List<String> ended = lifecycle.endClosed(Duration.ofMinutes(Math.max(0, closeGraceMinutes)));
             if (!ended.isEmpty()) {
                 LOG.info(() -> "Ended " + ended.size() + " attempt(s) whose quiz closed more than "
                         + closeGraceMinutes + " min ago");
@@ -62,7 +62,7 @@ public class AbandonedAttempts {
 
     private void endAbandoned() {
         try {
-            List<String> ended = journey.endAbandoned(Duration.ofMinutes(Math.max(1, abandonedAfterMinutes)));
+            List<String> ended = lifecycle.endAbandoned(Duration.ofMinutes(Math.max(1, abandonedAfterMinutes)));
             if (!ended.isEmpty()) {
                 LOG.info(() -> "Ended " + ended.size() + " attempt(s) as abandoned: nothing from their monitor for "
                         + abandonedAfterMinutes + " min");

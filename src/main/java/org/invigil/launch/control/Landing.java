@@ -18,7 +18,7 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.exam.entity.ExamSettings;
 import org.invigil.integrity.control.Results;
-import org.invigil.journey.control.Journey;
+import org.invigil.journey.control.MonitoringLifecycle;
 import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.LtiLaunch.LaunchContext;
 import org.invigil.launch.entity.MessageType;
@@ -54,7 +54,7 @@ public class Landing {
     Platforms platforms;
 
     @Inject
-    Journey journey;
+    MonitoringLifecycle lifecycle;
 
     Clock clock = Clock.systemUTC();
 
@@ -117,7 +117,7 @@ public class Landing {
         learnWhereThePlatformIs(launch);
         return launch.resourceLink().flatMap(link -> exams.ofLink(launch.registrationId(), launch.deploymentId(),
                         launch.context().map(LaunchContext::id).orElse(null), link.id()))
-                .flatMap(exam -> journey.endByPlatform(launch.registrationId(), exam.id(), launch.user().subject()))
+                .flatMap(exam -> lifecycle.endByPlatform(launch.registrationId(), exam.id(), launch.user().subject()))
                 .isPresent();
     }
 

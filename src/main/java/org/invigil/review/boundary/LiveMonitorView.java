@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.invigil.journey.control.Journey;
+import org.invigil.journey.control.MonitoringLifecycle;
 import org.invigil.review.control.LiveMonitor;
 import org.invigil.web.control.ProblemException;
 
@@ -48,7 +48,7 @@ public class LiveMonitorView implements Serializable {
     LiveMonitor monitor;
 
     @Inject
-    Journey journey;
+    MonitoringLifecycle lifecycle;
 
     private String token;
     private String exam;
@@ -115,9 +115,9 @@ public class LiveMonitorView implements Serializable {
         }
         try {
             switch (action) {
-                case PAUSE -> journey.pauseByStaff(login.reviewer(), actionSession, reason);
-                case RESUME -> journey.resumeByStaff(login.reviewer(), actionSession, reason);
-                case END -> journey.endByStaff(login.reviewer(), actionSession, reason);
+                case PAUSE -> lifecycle.pauseByStaff(login.reviewer(), actionSession, reason);
+                case RESUME -> lifecycle.resumeByStaff(login.reviewer(), actionSession, reason);
+                case END -> lifecycle.endByStaff(login.reviewer(), actionSession, reason);
             }
             faces.addMessage(null, new FacesMessage(switch (action) {
                 case PAUSE -> "Monitoring of " + actionStudent + " is paused.";
@@ -185,7 +185,7 @@ public class LiveMonitorView implements Serializable {
     }
 
     public int getMaxReason() {
-        return Journey.MAX_REASON;
+        return MonitoringLifecycle.MAX_REASON;
     }
 
     public String getToken() {

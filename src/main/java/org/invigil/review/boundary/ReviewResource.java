@@ -19,7 +19,7 @@ import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.entity.AuditEntry;
-import org.invigil.journey.control.Journey;
+import org.invigil.journey.control.MonitoringLifecycle;
 import org.invigil.monitoring.boundary.IncidentsJson;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.review.control.Reviews;
@@ -51,7 +51,7 @@ public class ReviewResource {
     StudentResponses studentResponses;
 
     @Inject
-    Journey journey;
+    MonitoringLifecycle lifecycle;
 
     @GET
     @Path("exams/{examId}/sessions")
@@ -137,7 +137,7 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject pause(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                             JsonObject body) {
-        journey.pauseByStaff(staff(authorization), id, reason(body));
+        lifecycle.pauseByStaff(staff(authorization), id, reason(body));
         return state("paused");
     }
 
@@ -146,7 +146,7 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject resume(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                              JsonObject body) {
-        journey.resumeByStaff(staff(authorization), id, reason(body));
+        lifecycle.resumeByStaff(staff(authorization), id, reason(body));
         return state("monitoring");
     }
 
@@ -155,7 +155,7 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                           JsonObject body) {
-        journey.endByStaff(staff(authorization), id, reason(body));
+        lifecycle.endByStaff(staff(authorization), id, reason(body));
         return state("ended");
     }
 
