@@ -102,6 +102,16 @@ class OutboxRestartIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
         assertEquals(200, accommodated.statusCode(), accommodated.body());
         String token = ProctoringApiIT.token(lms, exam, student);
+        String id = consentedAndChecked(tool, token);
+        JsonObject started = RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/sessions/"
+                + id + "/start")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()));
+        assertEquals("monitoring", started.getString("state"), started.toString());
+        return new String[] {id, token};
+    }
+
+    /** The student's attempt on that Invigil, consent given and the camera checked: its id. */
+    static String consentedAndChecked(RestartIT.Tool tool, String token) {
         JsonObject session = RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/session"))
                 .header("Authorization", "Bearer " + token).GET().build()));
         String id = session.getString("id");
@@ -114,11 +124,7 @@ class OutboxRestartIT {
                         + "/system-check")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "image/jpeg")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(TestPictures.referencePerson())).build()));
-        JsonObject started = RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/sessions/"
-                + id + "/start")).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.noBody()).build()));
-        assertEquals("monitoring", started.getString("state"), started.toString());
-        return new String[] {id, token};
+        return id;
     }
 
     @AfterAll
@@ -143,18 +149,7 @@ class OutboxRestartIT {
 
         // the student passes the checks: the gate score (100) is queued and posted at once; the LMS takes it and
         // keeps the answer back
-        JsonObject session = RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/session"))
-                .header("Authorization", "Bearer " + token).GET().build()));
-        String id = session.getString("id");
-        RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/sessions/" + id + "/consent"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("decision", "accept")
-                        .add("version", session.getJsonObject("consent").getString("version")).build().toString()))
-                .build()));
-        RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/sessions/" + id
-                        + "/system-check")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "image/jpeg")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(TestPictures.referencePerson())).build()));
+        String id = consentedAndChecked(tool, token);
         waitFor(() -> posts(gate).size() >= 1, STEP, "the gate score 100 reaches the LMS");
         Score first = posts(gate).get(0);
         assertEquals(1, accepted(gate).size(), "the LMS took it: " + gate.scoreHistory());

@@ -3,8 +3,6 @@ package org.invigil.journey.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -116,18 +114,7 @@ class TwoNodesOutboxIT {
         for (int i = 0; i < students.size(); i++) {
             RestartIT.Tool node = i % 2 == 0 ? first : second;
             String token = ProctoringApiIT.token(lms, exam, students.get(i));
-            JsonObject session = RestartIT.json(RestartIT.send(HttpRequest.newBuilder(node.at("/api/proctoring/session"))
-                    .header("Authorization", "Bearer " + token).GET().build()));
-            String id = session.getString("id");
-            RestartIT.json(RestartIT.send(HttpRequest.newBuilder(node.at("/api/proctoring/sessions/" + id + "/consent"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("decision", "accept")
-                            .add("version", session.getJsonObject("consent").getString("version")).build().toString()))
-                    .build()));
-            RestartIT.json(RestartIT.send(HttpRequest.newBuilder(node.at("/api/proctoring/sessions/" + id
-                            + "/system-check")).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "image/jpeg")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(TestPictures.referencePerson())).build()));
+            OutboxRestartIT.consentedAndChecked(node, token);
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (lms.rejections().stream().filter(r -> r.status() == 503).count() < STUDENTS
