@@ -14,10 +14,11 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.ExamSummary;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Result;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.roster.control.Roster;
 import org.invigil.roster.entity.Member;
 import org.invigil.session.control.ProctoringSessions;
-import org.invigil.web.control.ProblemException;
+import org.invigil.web.boundary.RefusalMapper;
 
 /**
  * The pages a launch lands on ({@code /lti/exam/student}, {@code /lti/exam/instructor}), each for the exam and the
@@ -74,8 +75,8 @@ public class ExamPagesResource {
         static <T> Outcome<T> of(java.util.function.Supplier<T> call) {
             try {
                 return new Outcome<>(call.get(), null);
-            } catch (ProblemException e) {
-                return new Outcome<>(null, e.problem().detail());
+            } catch (Refusal e) {
+                return new Outcome<>(null, RefusalMapper.problem(e).detail());
             }
         }
     }

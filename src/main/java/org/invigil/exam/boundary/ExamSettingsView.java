@@ -25,11 +25,12 @@ import org.invigil.exam.entity.ExamSummary;
 import org.invigil.identity.control.BulkReferences;
 import org.invigil.identity.control.BulkReport;
 import org.invigil.identity.control.ReferenceStatuses;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.boundary.ReviewerLogin;
 import org.invigil.session.control.Accommodations;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.Accommodation;
-import org.invigil.web.control.ProblemException;
+import org.invigil.web.boundary.RefusalMapper;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -112,9 +113,9 @@ public class ExamSettingsView implements Serializable {
             course = exam.courseTitle().orElse("");
             form = SettingsForm.of(exam.settings());
             loadRoster();
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.responseSendError(e.problem().status(), e.problem().detail());
+            external.responseSendError(RefusalMapper.problem(e).status(), RefusalMapper.problem(e).detail());
             FacesContext.getCurrentInstance().responseComplete();
         }
         return null;
@@ -125,8 +126,8 @@ public class ExamSettingsView implements Serializable {
             form = SettingsForm.of(exams.configure(staff(), examId, form.toSettings()));
             message(null, FacesMessage.SEVERITY_INFO, "Settings saved. Attempts under way keep to what their "
                     + "students consented to: a check switched on, or a longer retention, applies to new attempts only.");
-        } catch (ProblemException e) {
-            message(null, FacesMessage.SEVERITY_ERROR, e.problem().detail());
+        } catch (Refusal e) {
+            message(null, FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).detail());
         } catch (IllegalArgumentException e) {
             String field = FIELDS.entrySet().stream().filter(f -> e.getMessage().startsWith(f.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -151,8 +152,8 @@ public class ExamSettingsView implements Serializable {
             accommodations.change(staff(), examId, editUserId, off, editExtraMinutes == null ? 0 : editExtraMinutes,
                     editNote == null || editNote.isBlank() ? null : editNote.strip());
             message(null, FacesMessage.SEVERITY_INFO, "Accommodation of " + editName + " saved.");
-        } catch (ProblemException e) {
-            message(null, FacesMessage.SEVERITY_ERROR, e.problem().detail());
+        } catch (Refusal e) {
+            message(null, FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).detail());
         }
         loadRoster();
     }
@@ -168,8 +169,8 @@ public class ExamSettingsView implements Serializable {
                     line.student(), line.detail())).toList();
             reportSummary = result.summary();
             loadRoster();
-        } catch (ProblemException e) {
-            message("bulk:zip", FacesMessage.SEVERITY_ERROR, e.problem().detail());
+        } catch (Refusal e) {
+            message("bulk:zip", FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).detail());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -190,9 +191,9 @@ public class ExamSettingsView implements Serializable {
                         accommodation == null || accommodation.note() == null ? "" : accommodation.note());
             }).toList();
             rosterProblem = null;
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             roster = List.of();
-            rosterProblem = e.problem().detail();
+            rosterProblem = RefusalMapper.problem(e).detail();
         }
     }
 

@@ -1,14 +1,13 @@
 package org.invigil.exam.control;
 
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
+import org.invigil.refusal.entity.Refusal;
 
 /** An exam that does not exist (any more). */
-public class ExamUnknown extends ProblemException {
+public class ExamUnknown extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
     public ExamUnknown(String examId) {
-        super(new Problem(404, "exam_unknown", "No such exam", "There is no exam " + examId + "."));
+        super(Kind.UNKNOWN, "exam_unknown", "No such exam", "There is no exam " + examId + ".");
     }
 }

@@ -24,8 +24,6 @@ import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.IdentityStatus;
 import org.invigil.session.entity.ProctoringSession;
 import org.invigil.session.entity.SessionState;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * The identity step: the student's capture compared with their reference photo, within the exam's attempts. None is
@@ -74,7 +72,7 @@ public class IdentityStep {
         Optional<Double> score = outcome.comparison().map(c -> c.score());
         int attempts = before.exam().settings().identityAttempts();
         if (session.identityAttempts() >= attempts) {
-            throw attemptsUsed();
+            throw StepRefused.identityAttemptsUsed();
         }
         String[] status = new String[1];
         JourneyView after;
@@ -86,7 +84,7 @@ public class IdentityStep {
             case NO_MATCH -> after = steps.step(id, student, "check your identity", s -> {
                 // decided on the row this transaction changes: parallel captures cannot go past the limit
                 if (s.identityAttempts() >= attempts) {
-                    throw attemptsUsed();
+                    throw StepRefused.identityAttemptsUsed();
                 }
                 boolean last = s.identityAttempts() + 1 >= attempts;
                 status[0] = last ? "failed" : "retry";
@@ -103,7 +101,7 @@ public class IdentityStep {
                 status[0] = result.id();
                 after = steps.step(id, student, "check your identity", s -> {
                     if (s.identityAttempts() >= attempts) {
-                        throw attemptsUsed();
+                        throw StepRefused.identityAttemptsUsed();
                     }
                     keepBaseline(s, outcome, jpeg);
                     s.recordIdentityAttempt(result, score.orElse(null), livenessStep);
@@ -131,11 +129,6 @@ public class IdentityStep {
                             .orElse("capture too close to the reference photo"));
         }
         return new IdentityResult(status[0], message, after.identityAttemptsLeft(), after);
-    }
-
-    private static ProblemException attemptsUsed() {
-        return new ProblemException(new Problem(409, "identity_attempts_used", "No identity attempts left",
-                "All identity attempts of this exam are used; a person will check your identity."));
     }
 
     /** The student asks a person to check instead of trying again (identity or liveness). */

@@ -11,8 +11,6 @@ import org.invigil.exam.entity.Check;
 import org.invigil.identity.control.Pictures;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.SessionState;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * The student's journey up to monitoring: the attempt as they see it, consent, the camera check and the start. The
@@ -55,8 +53,7 @@ public class Journey {
     public JourneyView consent(String id, ToolSession student, boolean accept, String version) {
         JourneyView before = steps.of(id, student);
         if (!before.consent().version().equals(version)) {
-            throw new ProblemException(new Problem(409, "consent_changed", "The consent text changed",
-                    "The consent text changed since you read it; read it again before deciding."));
+            throw StepRefused.consentChanged();
         }
         Instant now = clock.instant();
         return steps.step(id, student, accept ? "give consent" : "decline",

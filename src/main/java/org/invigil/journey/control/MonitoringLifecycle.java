@@ -23,8 +23,6 @@ import org.invigil.session.control.SessionRefusals;
 import org.invigil.session.entity.EndReason;
 import org.invigil.session.entity.ProctoringSession;
 import org.invigil.session.entity.SessionState;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * Monitoring's course once it runs: staff pause, resume and end it with a reason; it ends when the student ends it,
@@ -209,13 +207,11 @@ public class MonitoringLifecycle {
 
     private static String requireReason(String reason, String action) {
         if (reason == null || reason.isBlank()) {
-            throw new ProblemException(Problem.badRequest("reason_missing",
-                    "Say why you " + action + " this student's monitoring; the student and reviewers will see it."));
+            throw StepRefused.reasonMissing(action);
         }
         String why = reason.strip();
         if (why.length() > MAX_REASON) {
-            throw new ProblemException(Problem.badRequest("reason_too_long",
-                    "Keep the reason under " + MAX_REASON + " characters; it has " + why.length() + "."));
+            throw StepRefused.reasonTooLong(MAX_REASON, why.length());
         }
         return why;
     }

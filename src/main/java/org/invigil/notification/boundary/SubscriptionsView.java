@@ -12,8 +12,9 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.notification.control.Mailer;
 import org.invigil.notification.control.Subscriptions;
 import org.invigil.notification.entity.Subscription;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.boundary.ReviewerLogin;
-import org.invigil.web.control.ProblemException;
+import org.invigil.web.boundary.RefusalMapper;
 
 /**
  * The review queue's panel "Email me when an attempt needs review": whether email is on, the reviewer's subscription
@@ -76,7 +77,7 @@ public class SubscriptionsView implements Serializable {
                 }
             }
             examId = queueExamId;
-        } catch (ProblemException refused) {
+        } catch (Refusal refused) {
             examId = null; // the queue itself answers a refused reviewer
         }
     }
@@ -85,7 +86,7 @@ public class SubscriptionsView implements Serializable {
         try {
             exam = Line.of(subscriptions.toExam(login.reviewer(), examId, Optional.ofNullable(address)));
             info("You will get an email at " + exam.email() + " when an attempt of this exam needs review.");
-        } catch (ProblemException refused) {
+        } catch (Refusal refused) {
             refused(refused);
         }
     }
@@ -95,7 +96,7 @@ public class SubscriptionsView implements Serializable {
             platform = Line.of(subscriptions.toPlatform(login.reviewer(), Optional.ofNullable(address)));
             info("You will get an email at " + platform.email() + " when an attempt of any exam of your "
                     + "institution needs review.");
-        } catch (ProblemException refused) {
+        } catch (Refusal refused) {
             refused(refused);
         }
     }
@@ -105,7 +106,7 @@ public class SubscriptionsView implements Serializable {
             subscriptions.cancelExam(login.reviewer(), examId);
             exam = null;
             info("You get no more email about this exam.");
-        } catch (ProblemException refused) {
+        } catch (Refusal refused) {
             refused(refused);
         }
     }
@@ -115,7 +116,7 @@ public class SubscriptionsView implements Serializable {
             subscriptions.cancelPlatform(login.reviewer());
             platform = null;
             info("You get no more email about every exam of your institution.");
-        } catch (ProblemException refused) {
+        } catch (Refusal refused) {
             refused(refused);
         }
     }
@@ -124,9 +125,9 @@ public class SubscriptionsView implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
     }
 
-    private static void refused(ProblemException refused) {
-        String text = refused.problem().detail();
-        FacesContext.getCurrentInstance().addMessage(ADDRESS_PROBLEMS.contains(refused.problem().code())
+    private static void refused(Refusal refused) {
+        String text = RefusalMapper.problem(refused).detail();
+        FacesContext.getCurrentInstance().addMessage(ADDRESS_PROBLEMS.contains(RefusalMapper.problem(refused).code())
                 ? ADDRESS_FIELD : null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
     }
 

@@ -18,14 +18,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.invigil.monitoring.entity.Incident;
 import org.invigil.monitoring.entity.Rule;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.report.control.PlainWords;
 import org.invigil.report.control.StudentReports;
 import org.invigil.review.entity.ResponseWindow;
 import org.invigil.review.entity.StudentResponse;
 import org.invigil.session.entity.ProctoringSession;
 import org.invigil.session.entity.SessionState;
+import org.invigil.web.boundary.RefusalMapper;
 import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * The student's own report ({@code /report/index.xhtml?session=<launch token>}): their attempts, incidents with
@@ -101,8 +102,8 @@ public class StudentReportView implements Serializable {
                         : "&attempt=" + URLEncoder.encode(attempt, StandardCharsets.UTF_8));
             }
             read();
-        } catch (ProblemException e) {
-            refuse(e.problem());
+        } catch (Refusal e) {
+            refuse(RefusalMapper.problem(e));
         }
         return null;
     }
@@ -115,14 +116,14 @@ public class StudentReportView implements Serializable {
             about.remove(attemptId);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your response is saved.",
                     "The reviewer reads it beside your evidence before deciding."));
-        } catch (ProblemException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.problem().title() + ".",
-                    e.problem().detail()));
+        } catch (Refusal e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).title() + ".",
+                    RefusalMapper.problem(e).detail()));
         }
         try {
             read();
-        } catch (ProblemException e) {
-            refuse(e.problem());
+        } catch (Refusal e) {
+            refuse(RefusalMapper.problem(e));
         }
     }
 

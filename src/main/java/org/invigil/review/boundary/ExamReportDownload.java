@@ -7,10 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.ExamReportExport;
 import org.invigil.review.control.ExamReports;
 import org.invigil.review.control.ReportFilter;
-import org.invigil.web.control.ProblemException;
+import org.invigil.web.boundary.RefusalMapper;
 
 /**
  * The exam report as a CSV or PDF download for the reviewer of this HTTP session (which travels in the URL), with
@@ -38,8 +39,8 @@ public class ExamReportDownload extends HttpServlet {
         try {
             ToolSession reviewer = login.reviewer();
             file = reports.export(reviewer, login.examOf(request.getParameter("exam")), filter, format);
-        } catch (ProblemException e) {
-            response.sendError(e.problem().status(), e.problem().detail());
+        } catch (Refusal e) {
+            response.sendError(RefusalMapper.problem(e).status(), RefusalMapper.problem(e).detail());
             return;
         }
         response.setContentType(file.mediaType());

@@ -8,10 +8,11 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.ExamReport;
 import org.invigil.review.control.ExamReports;
 import org.invigil.review.control.ReportFilter;
-import org.invigil.web.control.ProblemException;
+import org.invigil.web.boundary.RefusalMapper;
 
 /**
  * The report of the reviewer's exam: the attempts as a filterable, sortable table, three charts, and links to the
@@ -51,9 +52,9 @@ public class ExamReportView implements Serializable {
             }
             ToolSession reviewer = login.reviewer();
             report = reports.of(reviewer, login.examOf(exam));
-        } catch (ProblemException e) {
-            refusal = e.problem().detail();
-            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(e.problem().status());
+        } catch (Refusal e) {
+            refusal = RefusalMapper.problem(e).detail();
+            FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(RefusalMapper.problem(e).status());
             return null;
         }
         incidentsByRuleChart = ReportCharts.incidentsByRule(report);

@@ -15,8 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.invigil.journey.control.MonitoringLifecycle;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.LiveMonitor;
-import org.invigil.web.control.ProblemException;
+import org.invigil.web.boundary.RefusalMapper;
 
 /**
  * The live monitor of the reviewer's exam. The screen refreshes when the live feed pushes a change (and every 30 s
@@ -70,7 +71,7 @@ public class LiveMonitorView implements Serializable {
                 return ReviewerLogin.sameScreen();
             }
             refresh();
-        } catch (ProblemException refused) {
+        } catch (Refusal refused) {
             ScreenRefusals.send(refused);
         }
         return null;
@@ -125,10 +126,10 @@ public class LiveMonitorView implements Serializable {
                 case END -> "Monitoring of " + actionStudent + " has ended.";
             }));
             action = null;
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             faces.validationFailed(); // keeps the dialog open with the reason typed so far
-            faces.addMessage("action:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.problem().title(),
-                    e.problem().detail()));
+            faces.addMessage("action:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).title(),
+                    RefusalMapper.problem(e).detail()));
         }
         refresh();
     }

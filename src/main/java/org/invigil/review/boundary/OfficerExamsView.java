@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.Reviews;
 
 /** An integrity officer's overview: every exam of the platform, those with attempts waiting first. */
@@ -36,7 +37,7 @@ public class OfficerExamsView implements Serializable {
             rows = reviews.examsOfPlatform(login.reviewer()).stream()
                     .map(line -> new Row(line.examId(), line.title(), line.course(), line.attempts(), line.needReview()))
                     .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)); // sorted in place
-        } catch (org.invigil.web.control.ProblemException refused) {
+        } catch (Refusal refused) {
             ScreenRefusals.send(refused);
         }
         return null;

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.Reviews;
 
 /** The review queue of the reviewer's exam: the attempts that need a person first. */
@@ -49,7 +50,7 @@ public class ReviewQueueView implements Serializable {
                     entry.incidents())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
             this.examId = examId;
             ownExam = reviewer.examId().map(examId::equals).orElse(false);
-        } catch (org.invigil.web.control.ProblemException refused) {
+        } catch (Refusal refused) {
             ScreenRefusals.send(refused);
         }
         return null;

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.entity.EvidenceFrame;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.Reviews;
 import org.invigil.review.control.StudentResponses;
 import org.invigil.review.entity.Decision;
+import org.invigil.web.boundary.RefusalMapper;
 import org.invigil.web.control.ProblemException;
 
 /** One attempt under review: its incidents with evidence and explanation, its decisions, and the decision form. */
@@ -90,7 +92,7 @@ public class ReviewSessionView implements Serializable {
                     decision.note().orElse(""))).toList();
             responses = studentResponses.responses(id).stream().map(response -> new ResponseRow(
                     TIME.format(response.writtenAt()), response.incidentId().orElse("attempt"), response.text())).toList();
-        } catch (org.invigil.web.control.ProblemException refused) {
+        } catch (Refusal refused) {
             ScreenRefusals.send(refused);
         }
     }
@@ -108,9 +110,9 @@ public class ReviewSessionView implements Serializable {
                     "Decision on the incident recorded: " + chosen + ".", null));
             incidentNotes.remove(incidentId);
             load();
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    e.problem().title(), e.problem().detail()));
+                    RefusalMapper.problem(e).title(), RefusalMapper.problem(e).detail()));
         }
     }
 
@@ -129,9 +131,9 @@ public class ReviewSessionView implements Serializable {
                     "Decision recorded: " + outcome + ".", "It is on its way to the gradebook."));
             note = null;
             load();
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    e.problem().title(), e.problem().detail()));
+                    RefusalMapper.problem(e).title(), RefusalMapper.problem(e).detail()));
         }
     }
 

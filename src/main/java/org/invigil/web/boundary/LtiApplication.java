@@ -11,7 +11,7 @@ import java.util.Set;
 public class LtiApplication extends Application {
 
     static final List<Class<?>> PROVIDERS = List.of(
-            ProblemMapper.class, HttpErrorMapper.class, JsonErrorMapper.class, UnexpectedErrorMapper.class,
+            ProblemMapper.class, RefusalMapper.class, HttpErrorMapper.class, JsonErrorMapper.class, UnexpectedErrorMapper.class,
             SecurityHeaders.class, BoundedJsonReader.ObjectBodies.class, BoundedJsonReader.ArrayBodies.class,
             BoundedJsonReader.StructureBodies.class, BoundedJsonReader.ValueBodies.class);
 

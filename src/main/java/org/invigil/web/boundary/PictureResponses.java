@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.invigil.web.control.ProblemException;
+import org.invigil.refusal.entity.Refusal;
 
 /**
  * How the screens' picture servlets answer: the JPEG, never cached; or the status and plain sentence of a refusal;
@@ -27,8 +27,8 @@ public final class PictureResponses {
             response.setHeader("Cache-Control", "no-store");
             response.setContentLength(jpeg.get().length);
             response.getOutputStream().write(jpeg.get());
-        } catch (ProblemException e) {
-            response.sendError(e.problem().status(), e.problem().detail());
+        } catch (Refusal e) {
+            response.sendError(RefusalMapper.problem(e).status(), RefusalMapper.problem(e).detail());
         } catch (RuntimeException e) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, notSignedIn);
         }

@@ -13,6 +13,7 @@ import org.invigil.crypto.control.SealedValueException;
 import org.invigil.monitoring.control.FrameIngestion;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.session.entity.ProctoringSession;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,7 +76,7 @@ class CryptoShreddingTest {
         a.purged(T0.plusSeconds(86400 * 30));
 
         DataKeyDestroyed gone = assertThrows(DataKeyDestroyed.class, () -> sessions.dataKey(a));
-        assertEquals(410, gone.problem().status());
+        assertEquals(410, RefusalMapper.problem(gone).status());
         // not with the master key either: what is left of the wrapped key is nothing
         assertEquals(0, a.wrappedDataKey().length);
         assertThrows(SealedValueException.class, () -> masterKey.unwrap(a.wrappedDataKey(),
