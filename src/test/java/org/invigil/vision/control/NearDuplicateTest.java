@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.invigil.vision.BaldGuysCollage;
 import org.invigil.vision.TestEngine;
 import org.invigil.vision.entity.DescribedFace;
@@ -25,11 +24,14 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Where the near-duplicate threshold comes from: each of the 24 faces of dlib's bald_guys collage taken as a
  * reference photo, then "re-uploaded" (re-encoded at JPEG quality 30, halved and enlarged again) and "photographed"
- * (tilted perspective, darker, blurred, sensor noise, set in a larger frame) and described again. These copies must
- * all fall at or below {@link IdentityThresholds#nearDuplicate()}, while every pair of two different photos of the
- * same person in the collage lies above it.
+ * (tilted perspective, darker, blurred, sensor noise, set in a larger frame) and described again, the photographed
+ * copy under five draws of sensor noise (OpenCV's generator, seeded, so that the figures do not depend on what ran
+ * before in the JVM). These copies must all fall at or below {@link IdentityThresholds#nearDuplicate()}, while every
+ * pair of two different photos of the same person in the collage lies above it.
  */
 class NearDuplicateTest {
+
+    static final int NOISE_DRAWS = 5;
 
     @Test
     void copiesOfAReferenceLieFarBelowTwoPhotosOfOnePerson() {
@@ -38,13 +40,17 @@ class NearDuplicateTest {
         List<FaceDescriptor> originals = new ArrayList<>();
         List<String> people = new ArrayList<>();
         List<Double> copies = new ArrayList<>();
-        Random noise = new Random(7);
         for (BaldGuysCollage.Face face : BaldGuysCollage.FACES) {
             Mat crop = crop(collage, face);
             FaceDescriptor original = largest(analyzer, crop);
             originals.add(original);
             people.add(face.person());
-            for (Mat copy : List.of(reencoded(crop, 30), rescaled(crop), rephotographed(crop, noise))) {
+            List<Mat> copiesOfFace = new ArrayList<>(List.of(reencoded(crop, 30), rescaled(crop)));
+            for (int seed = 1; seed <= NOISE_DRAWS; seed++) {
+                Core.setRNGSeed(seed);
+                copiesOfFace.add(rephotographed(crop));
+            }
+            for (Mat copy : copiesOfFace) {
                 copies.add(nearest(analyzer, copy, original));
                 copy.release();
             }
@@ -66,7 +72,7 @@ class NearDuplicateTest {
                         + "%.3f; %d pairs of two photos of one person min %.3f; threshold %.2f%n", copies.size(),
                 copies.get(copies.size() / 2), copies.get(copies.size() * 9 / 10), copies.get(copies.size() - 1),
                 samePerson.size(), samePerson.get(0), threshold);
-        assertEquals(72, copies.size());
+        assertEquals(24 * (2 + NOISE_DRAWS), copies.size());
         assertEquals(60, samePerson.size());
         assertTrue(copies.get(copies.size() - 1) <= threshold, "every copy of a reference is a near-duplicate: "
                 + copies);
@@ -111,7 +117,7 @@ class NearDuplicateTest {
     }
 
     /** The photo shown on a screen or print and photographed: tilted, darker, softer, noisy, in a larger frame. */
-    static Mat rephotographed(Mat image, Random random) {
+    static Mat rephotographed(Mat image) {
         int w = image.cols();
         int h = image.rows();
         MatOfPoint2f from = new MatOfPoint2f(new Point(0, 0), new Point(w, 0), new Point(w, h), new Point(0, h));
@@ -132,7 +138,6 @@ class NearDuplicateTest {
         darker.convertTo(wide, CvType.CV_16SC3);
         Core.add(wide, grain, wide);
         wide.convertTo(noisy, CvType.CV_8UC3);
-        random.nextInt();
         for (Mat mat : List.of(from, to, transform, framed, darker, grain, wide)) {
             mat.release();
         }
