@@ -1,0 +1,508 @@
+package org.invigil;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rule, checked over the compiled classes of {@code src/main/java} (see src/site/architecture.md).
+ *
+ * <p>A component is a top-level package under {@code org.invigil}; its classes live in {@code boundary}, {@code
+ * control} and {@code entity}. Rules that the code does not keep yet carry the list of today's violations, by name:
+ * a violation not on its list fails the build, and so does an entry that no longer happens (remove it), so the lists
+ * only shrink.
+ */
+class ArchitectureTest {
+
+    /** Every component, so that a new top-level package is a decision that shows here and in architecture.md. */
+    static final Set<String> COMPONENTS = Set.of(
+            "access",
+            "advantage",
+            "audit",
+            "crypto",
+            "deeplinking",
+            "exam",
+            "grades",
+            "identity",
+            "integrity",
+            "journey",
+            "keys",
+            "launch",
+            "monitoring",
+            "notification",
+            "outbound",
+            "persistence",
+            "readiness",
+            "registration",
+            "report",
+            "review",
+            "roster",
+            "session",
+            "vision",
+            "web");
+
+    /**
+     * The composition root: the two JAX-RS applications and the resources each one serves. It may reach every
+     * component's boundary; nothing may depend on it.
+     */
+    static final String COMPOSITION_ROOT = "application";
+
+    /** Rule (a), frozen: component dependencies that lie on a cycle today ("from -> to"). */
+    static final Set<String> KNOWN_CYCLE_EDGES = Set.of(
+            "access -> crypto",
+            "access -> web",
+            "advantage -> keys",
+            "advantage -> outbound",
+            "advantage -> registration",
+            "advantage -> web",
+            "audit -> access",
+            "crypto -> persistence",
+            "deeplinking -> access",
+            "deeplinking -> exam",
+            "deeplinking -> keys",
+            "deeplinking -> web",
+            "exam -> access",
+            "exam -> audit",
+            "exam -> grades",
+            "exam -> identity",
+            "exam -> launch",
+            "exam -> review",
+            "exam -> roster",
+            "exam -> session",
+            "exam -> web",
+            "grades -> advantage",
+            "grades -> exam",
+            "grades -> outbound",
+            "grades -> registration",
+            "grades -> web",
+            "identity -> access",
+            "identity -> audit",
+            "identity -> crypto",
+            "identity -> exam",
+            "identity -> launch",
+            "identity -> outbound",
+            "identity -> readiness",
+            "identity -> roster",
+            "identity -> web",
+            "integrity -> advantage",
+            "integrity -> grades",
+            "integrity -> monitoring",
+            "integrity -> notification",
+            "integrity -> outbound",
+            "integrity -> session",
+            "integrity -> web",
+            "journey -> access",
+            "journey -> audit",
+            "journey -> crypto",
+            "journey -> exam",
+            "journey -> identity",
+            "journey -> integrity",
+            "journey -> monitoring",
+            "journey -> session",
+            "journey -> web",
+            "keys -> crypto",
+            "keys -> web",
+            "launch -> access",
+            "launch -> crypto",
+            "launch -> exam",
+            "launch -> integrity",
+            "launch -> journey",
+            "launch -> outbound",
+            "launch -> registration",
+            "launch -> review",
+            "launch -> session",
+            "launch -> web",
+            "monitoring -> audit",
+            "monitoring -> crypto",
+            "monitoring -> exam",
+            "monitoring -> identity",
+            "monitoring -> integrity",
+            "monitoring -> persistence",
+            "monitoring -> session",
+            "monitoring -> web",
+            "notification -> access",
+            "notification -> crypto",
+            "notification -> exam",
+            "notification -> monitoring",
+            "notification -> outbound",
+            "notification -> registration",
+            "notification -> review",
+            "notification -> session",
+            "notification -> web",
+            "outbound -> web",
+            "persistence -> readiness",
+            "persistence -> web",
+            "readiness -> web",
+            "registration -> audit",
+            "registration -> outbound",
+            "registration -> web",
+            "report -> access",
+            "report -> audit",
+            "report -> exam",
+            "report -> integrity",
+            "report -> monitoring",
+            "report -> review",
+            "report -> session",
+            "report -> web",
+            "review -> access",
+            "review -> audit",
+            "review -> crypto",
+            "review -> exam",
+            "review -> grades",
+            "review -> identity",
+            "review -> integrity",
+            "review -> journey",
+            "review -> launch",
+            "review -> monitoring",
+            "review -> notification",
+            "review -> registration",
+            "review -> roster",
+            "review -> session",
+            "review -> web",
+            "roster -> advantage",
+            "roster -> exam",
+            "roster -> launch",
+            "roster -> outbound",
+            "roster -> registration",
+            "roster -> web",
+            "session -> access",
+            "session -> audit",
+            "session -> crypto",
+            "session -> exam",
+            "session -> persistence",
+            "session -> web",
+            "web -> deeplinking",
+            "web -> exam",
+            "web -> identity",
+            "web -> journey",
+            "web -> keys",
+            "web -> launch",
+            "web -> notification",
+            "web -> registration",
+            "web -> report",
+            "web -> review",
+            "web -> session");
+
+    /** Rule (c), frozen: classes that reach another component's boundary today ("from -> to"). */
+    static final Set<String> KNOWN_BOUNDARY_CROSSINGS = Set.of(
+            "exam.boundary.ExamSettingsView -> review.boundary.ReviewerLogin",
+            "journey.boundary.ProctoringResource -> monitoring.boundary.IncidentsJson",
+            "notification.boundary.SubscriptionsView -> review.boundary.ReviewerLogin",
+            "report.boundary.StudentReportResource -> monitoring.boundary.IncidentsJson",
+            "review.boundary.ReviewResource -> monitoring.boundary.IncidentsJson",
+            "web.boundary.Endpoints -> deeplinking.boundary.DeepLinkingResource",
+            "web.boundary.Endpoints -> exam.boundary.ExamPagesResource",
+            "web.boundary.Endpoints -> exam.boundary.ExamSettingsResource",
+            "web.boundary.Endpoints -> identity.boundary.ReferencesResource",
+            "web.boundary.Endpoints -> journey.boundary.ProctoringResource",
+            "web.boundary.Endpoints -> keys.boundary.JwksResource",
+            "web.boundary.Endpoints -> keys.boundary.KeysAdminResource",
+            "web.boundary.Endpoints -> launch.boundary.LaunchResource",
+            "web.boundary.Endpoints -> launch.boundary.LoginResource",
+            "web.boundary.Endpoints -> notification.boundary.NotificationsResource",
+            "web.boundary.Endpoints -> notification.boundary.WebhooksAdminResource",
+            "web.boundary.Endpoints -> registration.boundary.PlatformsAdminResource",
+            "web.boundary.Endpoints -> registration.boundary.RegistrationLinksAdminResource",
+            "web.boundary.Endpoints -> registration.boundary.RegistrationResource",
+            "web.boundary.Endpoints -> report.boundary.StudentReportResource",
+            "web.boundary.Endpoints -> review.boundary.LiveFeedResource",
+            "web.boundary.Endpoints -> review.boundary.OfficersAdminResource",
+            "web.boundary.Endpoints -> review.boundary.ReviewResource",
+            "web.boundary.Endpoints -> session.boundary.AccommodationsResource");
+
+    /** Rule (d), frozen: classes outside a boundary that use {@code web} today ("from -> to"). */
+    static final Set<String> KNOWN_WEB_OUTSIDE_BOUNDARIES = Set.of(
+            "access.control.SessionRefused -> web.control.Problem",
+            "access.control.SessionRefused -> web.control.ProblemException",
+            "advantage.control.PlatformMessages -> web.control.BoundedJson",
+            "advantage.control.PlatformServiceException -> web.control.Problem",
+            "advantage.control.PlatformServiceException -> web.control.ProblemException",
+            "deeplinking.control.DeepLinking -> web.control.ToolAddress",
+            "exam.control.ExamUnknown -> web.control.Problem",
+            "exam.control.ExamUnknown -> web.control.ProblemException",
+            "exam.control.SettingsInvalid -> web.control.Problem",
+            "exam.control.SettingsInvalid -> web.control.ProblemException",
+            "grades.control.Gradebook -> web.control.Problem",
+            "grades.control.Gradebook -> web.control.ProblemException",
+            "identity.control.BulkReferences -> web.control.Problem",
+            "identity.control.BulkReferences -> web.control.ProblemException",
+            "identity.control.Liveness -> web.control.Problem",
+            "identity.control.Liveness -> web.control.ProblemException",
+            "identity.control.PictureRefused -> web.control.Problem",
+            "identity.control.PictureRefused -> web.control.ProblemException",
+            "identity.control.ReferenceArchive -> web.control.Problem",
+            "identity.control.ReferenceArchive -> web.control.ProblemException",
+            "identity.control.References -> web.control.Problem",
+            "identity.control.References -> web.control.ProblemException",
+            "integrity.control.GradeOutbox -> web.control.Problem",
+            "integrity.control.GradeOutbox -> web.control.ProblemException",
+            "journey.control.Journey -> web.control.Problem",
+            "journey.control.Journey -> web.control.ProblemException",
+            "launch.control.LaunchRejected -> web.control.Problem",
+            "launch.control.LaunchRejected -> web.control.ProblemException",
+            "launch.control.OidcLogin -> web.control.ToolAddress",
+            "launch.control.PlatformKeys -> web.control.Problem",
+            "launch.control.PlatformKeys -> web.control.ProblemException",
+            "monitoring.control.Incidents -> web.control.Problem",
+            "monitoring.control.Incidents -> web.control.ProblemException",
+            "monitoring.control.MonitoringRefused -> web.control.Problem",
+            "monitoring.control.MonitoringRefused -> web.control.ProblemException",
+            "notification.control.NotificationRefused -> web.control.Problem",
+            "notification.control.NotificationRefused -> web.control.ProblemException",
+            "notification.control.Webhooks -> web.control.Problem",
+            "notification.control.Webhooks -> web.control.ProblemException",
+            "outbound.control.OutboundRefused -> web.control.Problem",
+            "outbound.control.OutboundRefused -> web.control.ProblemException",
+            "outbound.control.PlatformHttp -> web.control.Problem",
+            "persistence.control.ConflictRetry -> web.control.Problem",
+            "persistence.control.ConflictRetry -> web.control.ProblemException",
+            "readiness.control.Readiness -> web.control.Problem",
+            "registration.control.DynamicRegistration -> web.control.BoundedJson",
+            "registration.control.DynamicRegistration -> web.control.Problem",
+            "registration.control.DynamicRegistration -> web.control.ToolAddress",
+            "registration.control.Platforms -> web.control.Problem",
+            "registration.control.RegistrationLinks -> web.control.Problem",
+            "registration.control.RegistrationRefused -> web.control.Problem",
+            "registration.control.RegistrationRefused -> web.control.ProblemException",
+            "registration.control.ToolConfiguration -> web.control.ToolAddress",
+            "review.control.LiveMonitor -> web.control.Problem",
+            "review.control.LiveMonitor -> web.control.ProblemException",
+            "review.control.ResponseRefused -> web.control.Problem",
+            "review.control.ResponseRefused -> web.control.ProblemException",
+            "review.control.Reviews -> web.control.Problem",
+            "review.control.Reviews -> web.control.ProblemException",
+            "roster.control.Roster -> web.control.Problem",
+            "roster.control.Roster -> web.control.ProblemException",
+            "session.control.DataKeyDestroyed -> web.control.Problem",
+            "session.control.DataKeyDestroyed -> web.control.ProblemException",
+            "session.control.SessionRefusals -> web.control.Problem",
+            "session.control.SessionRefusals -> web.control.ProblemException");
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.invigil");
+
+    static final Set<Use> USES = uses(CLASSES);
+
+    @Test
+    void everyComponentIsDeclared() {
+        Set<String> found = USES.stream().map(use -> use.from().component()).collect(Collectors.toSet());
+        CLASSES.stream().map(Unit::of).filter(unit -> unit != null).forEach(unit -> found.add(unit.component()));
+        assertEquals(new TreeSet<>(COMPONENTS), new TreeSet<>(found),
+                "the components under org.invigil differ from ArchitectureTest.COMPONENTS (and architecture.md)");
+    }
+
+    @Test
+    void componentsAreFreeOfCycles() {
+        assertFrozen("(a) component dependencies on a cycle", cycleEdges(USES), KNOWN_CYCLE_EDGES);
+    }
+
+    @Test
+    void entitiesUseNoControlAndNoBoundary() {
+        noClasses().that().resideInAPackage("org.invigil.*.entity..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.invigil.*.control..", "org.invigil.*.boundary..")
+                .because("(b) an entity is the inner layer of a component")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controlsUseNoBoundary() {
+        noClasses().that().resideInAPackage("org.invigil.*.control..")
+                .should().dependOnClassesThat().resideInAPackage("org.invigil.*.boundary..")
+                .because("(b) boundary -> control -> entity: a control never reaches back to a boundary")
+                .check(CLASSES);
+    }
+
+    @Test
+    void anotherComponentIsUsedThroughItsControlOrEntity() {
+        assertFrozen("(c) another component's boundary used", crossings(USES), KNOWN_BOUNDARY_CROSSINGS);
+    }
+
+    @Test
+    void nothingDependsOnTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackage("org.invigil." + COMPOSITION_ROOT + "..")
+                .should().dependOnClassesThat().resideInAPackage("org.invigil." + COMPOSITION_ROOT + "..")
+                .because("the composition root wires components; none of them knows it")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyBoundariesUseWeb() {
+        assertFrozen("(d) web used outside a boundary", webOutsideBoundaries(USES), KNOWN_WEB_OUTSIDE_BOUNDARIES);
+    }
+
+    @Test
+    void controlsSpeakNoJaxRs() {
+        noClasses().that().resideInAPackage("org.invigil.*.control..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+                .because("(e) HTTP is the boundary's business")
+                .check(CLASSES);
+    }
+
+    // The checks must be able to fail: they see the classes, and each finds a violation planted in a small graph.
+
+    @Test
+    void theImportSeesTheApplication() {
+        assertTrue(CLASSES.size() > 200, "classes imported: " + CLASSES.size());
+        assertTrue(USES.contains(new Use(new Unit("launch", "control", "launch.control.IdTokenVerifier"),
+                new Unit("registration", "entity", "registration.entity.PlatformRegistration"))), "a known use");
+    }
+
+    @Test
+    void aPlantedCycleIsFoundAndATreeIsNot() {
+        Use examToGrades = use("exam.control.Exams", "grades.control.Gradebook");
+        Use gradesToExam = use("grades.control.Gradebook", "exam.entity.Exam");
+        Use gradesToOutbound = use("grades.control.Gradebook", "outbound.control.PlatformHttp");
+        assertEquals(Set.of("exam -> grades", "grades -> exam"),
+                cycleEdges(Set.of(examToGrades, gradesToExam, gradesToOutbound)));
+        assertTrue(cycleEdges(Set.of(examToGrades, gradesToOutbound)).isEmpty());
+    }
+
+    @Test
+    void plantedCrossingsAreFound() {
+        assertEquals(Set.of("exam.boundary.ExamSettingsView -> review.boundary.ReviewerLogin"),
+                crossings(Set.of(use("exam.boundary.ExamSettingsView", "review.boundary.ReviewerLogin"),
+                        use("exam.boundary.ExamSettingsView", "session.control.Accommodations"),
+                        use("exam.boundary.ExamSettingsView", "web.boundary.SessionIds"),
+                        use("application.boundary.Endpoints", "exam.boundary.ExamPagesResource"))));
+        assertEquals(Set.of("exam.control.ExamUnknown -> web.control.Problem"),
+                webOutsideBoundaries(Set.of(use("exam.control.ExamUnknown", "web.control.Problem"),
+                        use("exam.boundary.ExamPages", "web.boundary.Page"),
+                        use("web.boundary.ProblemMapper", "web.control.Problem"))));
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+
+    /** A top-level class of a component, named relative to {@code org.invigil}. */
+    record Unit(String component, String layer, String name) {
+
+        static Unit of(JavaClass javaClass) {
+            JavaClass type = javaClass;
+            while (type.isArray()) {
+                type = type.getComponentType();
+            }
+            String name = type.getName();
+            if (!name.startsWith("org.invigil.")) {
+                return null;
+            }
+            int nested = name.indexOf('$');
+            return named((nested < 0 ? name : name.substring(0, nested)).substring("org.invigil.".length()));
+        }
+
+        static Unit named(String relative) {
+            String[] parts = relative.split("\\.");
+            if (parts.length < 2) {
+                return null; // org.invigil's own package-info
+            }
+            return new Unit(parts[0], parts.length > 2 ? parts[1] : "", relative);
+        }
+    }
+
+    /** One class using another (by field, signature, call, annotation, ...). */
+    record Use(Unit from, Unit to) {
+
+        boolean crossesComponents() {
+            return !from.component().equals(to.component());
+        }
+
+        @Override
+        public String toString() {
+            return from.name() + " -> " + to.name();
+        }
+    }
+
+    static Use use(String from, String to) {
+        return new Use(Unit.named(from), Unit.named(to));
+    }
+
+    static Set<Use> uses(JavaClasses classes) {
+        Set<Use> uses = new HashSet<>();
+        for (JavaClass javaClass : classes) {
+            Unit from = Unit.of(javaClass);
+            if (from == null) {
+                continue;
+            }
+            for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+                Unit to = Unit.of(dependency.getTargetClass());
+                if (to != null && !to.name().equals(from.name())) {
+                    uses.add(new Use(from, to));
+                }
+            }
+        }
+        return uses;
+    }
+
+    static SortedSet<String> names(Set<Use> uses, Predicate<Use> broken) {
+        return uses.stream().filter(broken).map(Use::toString).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static SortedSet<String> crossings(Set<Use> uses) {
+        return names(uses, use -> use.crossesComponents()
+                && !use.from().component().equals(COMPOSITION_ROOT)
+                && !use.to().component().equals("web")
+                && !use.to().layer().equals("control") && !use.to().layer().equals("entity"));
+    }
+
+    static SortedSet<String> webOutsideBoundaries(Set<Use> uses) {
+        return names(uses, use -> use.crossesComponents() && use.to().component().equals("web")
+                && !use.from().layer().equals("boundary"));
+    }
+
+    /** The component dependencies "a -> b" where b reaches a again. */
+    static SortedSet<String> cycleEdges(Set<Use> uses) {
+        SortedMap<String, SortedSet<String>> graph = new TreeMap<>();
+        uses.stream().filter(Use::crossesComponents).forEach(use ->
+                graph.computeIfAbsent(use.from().component(), c -> new TreeSet<>()).add(use.to().component()));
+        SortedSet<String> onCycle = new TreeSet<>();
+        graph.forEach((from, tos) -> tos.stream().filter(to -> reaches(graph, to, from))
+                .forEach(to -> onCycle.add(from + " -> " + to)));
+        return onCycle;
+    }
+
+    static boolean reaches(Map<String, SortedSet<String>> graph, String start, String goal) {
+        Deque<String> todo = new ArrayDeque<>(Set.of(start));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String component = todo.pop();
+            if (component.equals(goal)) {
+                return true;
+            }
+            if (seen.add(component)) {
+                todo.addAll(graph.getOrDefault(component, new TreeSet<>()));
+            }
+        }
+        return false;
+    }
+
+    static void assertFrozen(String rule, SortedSet<String> found, Set<String> known) {
+        SortedSet<String> added = new TreeSet<>(found);
+        added.removeAll(known);
+        SortedSet<String> gone = new TreeSet<>(known);
+        gone.removeAll(found);
+        assertAll(
+                () -> assertTrue(added.isEmpty(), rule + ": new violations, fix them (the list only shrinks):\n  "
+                        + String.join("\n  ", added)),
+                () -> assertTrue(gone.isEmpty(), rule + ": fixed, remove from the list of known violations:\n  "
+                        + String.join("\n  ", gone)));
+    }
+}
