@@ -2,6 +2,8 @@ package org.invigil.exam.boundary;
 
 import static org.invigil.web.boundary.Page.escape;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.invigil.access.entity.ToolSession;
@@ -84,9 +86,9 @@ final class ExamPages {
                 escape(exam.resourceLinkId().orElse("—")), escape(session.userName()),
                 escape(Roles.parse(session.roles()).toString()), exam.settings().frameIntervalSeconds(),
                 exam.settings().identityRequired() ? "required" : "not required",
-                escape(java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)),
+                escape(URLEncoder.encode(token, StandardCharsets.UTF_8)),
                 session.isIntegrityOfficer() ? " · <a id=\"officer-link\" href=\"/review/exams.xhtml?session="
-                        + escape(java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))
+                        + escape(URLEncoder.encode(token, StandardCharsets.UTF_8))
                         + "\">All exams of your institution</a>" : "", attempts(attempts),
                 roster(exam, members), gradebook(exam, results));
         return Page.render(exam.title(), body);

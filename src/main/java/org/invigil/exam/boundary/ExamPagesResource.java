@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.function.Supplier;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
@@ -71,7 +72,7 @@ public class ExamPagesResource {
 
     /** A platform call that may fail without failing the page: the page says what the LMS answered instead. */
     record Outcome<T>(T value, String problem) {
-        static <T> Outcome<T> of(java.util.function.Supplier<T> call) {
+        static <T> Outcome<T> of(Supplier<T> call) {
             try {
                 return new Outcome<>(call.get(), null);
             } catch (ProblemException e) {

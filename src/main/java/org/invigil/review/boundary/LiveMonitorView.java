@@ -7,6 +7,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,13 +138,13 @@ public class LiveMonitorView implements Serializable {
     /** The live feed's address in this screen's HTTP session. */
     public String getFeedUrl() {
         return inSession("/api/review/live" + (exam == null || exam.isBlank() ? "" : "?exam="
-                + java.net.URLEncoder.encode(exam, java.nio.charset.StandardCharsets.UTF_8)));
+                + URLEncoder.encode(exam, StandardCharsets.UTF_8)));
     }
 
     /** The address of a student's live picture in this screen's HTTP session. */
     public String pictureUrl(String sessionId) {
-        return inSession("/review/live-picture?attempt=" + java.net.URLEncoder.encode(sessionId,
-                java.nio.charset.StandardCharsets.UTF_8));
+        return inSession("/review/live-picture?attempt=" + URLEncoder.encode(sessionId,
+                StandardCharsets.UTF_8));
     }
 
     private static String inSession(String path) {

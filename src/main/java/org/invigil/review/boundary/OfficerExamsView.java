@@ -4,8 +4,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.invigil.review.control.Reviews;
+import org.invigil.web.control.ProblemException;
 
 /** An integrity officer's overview: every exam of the platform, those with attempts waiting first. */
 @Named
@@ -35,8 +38,8 @@ public class OfficerExamsView implements Serializable {
             }
             rows = reviews.examsOfPlatform(login.reviewer()).stream()
                     .map(line -> new Row(line.examId(), line.title(), line.course(), line.attempts(), line.needReview()))
-                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)); // sorted in place
-        } catch (org.invigil.web.control.ProblemException refused) {
+                    .collect(Collectors.toCollection(ArrayList::new)); // sorted in place
+        } catch (ProblemException refused) {
             ScreenRefusals.send(refused);
         }
         return null;

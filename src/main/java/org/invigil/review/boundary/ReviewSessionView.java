@@ -8,8 +8,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.review.control.Reviews;
@@ -90,13 +92,13 @@ public class ReviewSessionView implements Serializable {
                     decision.note().orElse(""))).toList();
             responses = studentResponses.responses(id).stream().map(response -> new ResponseRow(
                     TIME.format(response.writtenAt()), response.incidentId().orElse("attempt"), response.text())).toList();
-        } catch (org.invigil.web.control.ProblemException refused) {
+        } catch (ProblemException refused) {
             ScreenRefusals.send(refused);
         }
     }
 
-    private final java.util.Map<String, String> incidentOutcomes = new java.util.HashMap<>();
-    private final java.util.Map<String, String> incidentNotes = new java.util.HashMap<>();
+    private final Map<String, String> incidentOutcomes = new HashMap<>();
+    private final Map<String, String> incidentNotes = new HashMap<>();
 
     /** Records a decision on one incident (cleared, confirmed or follow-up) with its note. */
     public void decideIncident(String incidentId) {
@@ -114,11 +116,11 @@ public class ReviewSessionView implements Serializable {
         }
     }
 
-    public java.util.Map<String, String> getIncidentOutcomes() {
+    public Map<String, String> getIncidentOutcomes() {
         return incidentOutcomes;
     }
 
-    public java.util.Map<String, String> getIncidentNotes() {
+    public Map<String, String> getIncidentNotes() {
         return incidentNotes;
     }
 
