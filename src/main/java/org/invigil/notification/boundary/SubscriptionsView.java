@@ -12,7 +12,7 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.notification.control.Mailer;
 import org.invigil.notification.control.Subscriptions;
 import org.invigil.notification.entity.Subscription;
-import org.invigil.review.boundary.ReviewerLogin;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.control.ProblemException;
 
 /**

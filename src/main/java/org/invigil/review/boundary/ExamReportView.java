@@ -11,6 +11,7 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.review.control.ExamReport;
 import org.invigil.review.control.ExamReports;
 import org.invigil.review.control.ReportFilter;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.control.ProblemException;
 
 /**

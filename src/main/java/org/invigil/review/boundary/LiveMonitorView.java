@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import org.invigil.journey.control.Journey;
 import org.invigil.review.control.LiveMonitor;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.control.ProblemException;
 
 /**

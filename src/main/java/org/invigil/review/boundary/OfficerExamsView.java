@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.invigil.review.control.Reviews;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.control.ProblemException;
 
 /** An integrity officer's overview: every exam of the platform, those with attempts waiting first. */

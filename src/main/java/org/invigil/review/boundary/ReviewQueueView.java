@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.review.control.Reviews;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.control.ProblemException;
 
 /** The review queue of the reviewer's exam: the attempts that need a person first. */

@@ -17,6 +17,7 @@ import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.review.control.Reviews;
 import org.invigil.review.control.StudentResponses;
 import org.invigil.review.entity.Decision;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.control.ProblemException;
 
 /** One attempt under review: its incidents with evidence and explanation, its decisions, and the decision form. */
