@@ -21,13 +21,13 @@ import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.identity.control.Liveness;
 import org.invigil.identity.entity.LivenessChallenge;
+import org.invigil.integrity.control.IncidentsJson;
+import org.invigil.integrity.control.Results;
 import org.invigil.journey.control.Journey;
 import org.invigil.journey.control.SystemCheck;
-import org.invigil.integrity.control.Results;
 import org.invigil.monitoring.control.EventIngestion;
-import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.FrameIngestion;
-import org.invigil.monitoring.boundary.IncidentsJson;
+import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.MonitoringRefused;
 import org.invigil.session.entity.SessionState;
 
