@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.invigil.access.entity.Roles;
 
 /**
  * A verified launch: every claim Invigil uses, typed. Built only by the id_token verifier, after every check of
