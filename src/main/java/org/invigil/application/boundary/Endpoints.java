@@ -16,6 +16,7 @@ import org.invigil.registration.boundary.PlatformsAdminResource;
 import org.invigil.registration.boundary.RegistrationLinksAdminResource;
 import org.invigil.registration.boundary.RegistrationResource;
 import org.invigil.report.boundary.StudentReportResource;
+import org.invigil.review.boundary.InstructorPageResource;
 import org.invigil.review.boundary.LiveFeedResource;
 import org.invigil.review.boundary.OfficersAdminResource;
 import org.invigil.review.boundary.ReviewResource;
@@ -34,7 +35,8 @@ final class Endpoints {
             LoginResource.class,
             LaunchResource.class,
             DeepLinkingResource.class,
-            ExamPagesResource.class);
+            ExamPagesResource.class,
+            InstructorPageResource.class);
 
     static final List<Class<?>> API = List.of(
             PlatformsAdminResource.class,
