@@ -10,6 +10,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -20,6 +23,8 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +174,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void architectureMdDrawsTheComponentGraph() throws IOException {
+        String doc = Files.readString(Path.of("src/site/architecture.md"));
+        Matcher arrow = Pattern.compile("^ *([a-z]+) (-->|-\\.->) ([a-z]+) *$", Pattern.MULTILINE).matcher(doc);
+        SortedSet<String> drawn = new TreeSet<>();
+        while (arrow.find()) {
+            drawn.add(arrow.group(1) + " " + arrow.group(2) + " " + arrow.group(3));
+        }
+        SortedSet<String> graph = drawing(USES);
+        SortedSet<String> missing = new TreeSet<>(graph);
+        missing.removeAll(drawn);
+        SortedSet<String> extra = new TreeSet<>(drawn);
+        extra.removeAll(graph);
+        assertAll(
+                () -> assertTrue(missing.isEmpty(),
+                        "src/site/architecture.md: draw\n    " + String.join("\n    ", missing)),
+                () -> assertTrue(extra.isEmpty(),
+                        "src/site/architecture.md: remove\n    " + String.join("\n    ", extra)),
+                () -> COMPONENTS.forEach(component -> assertTrue(doc.contains("\n### `" + component + "`"),
+                        "src/site/architecture.md: a paragraph on " + component)));
+    }
+
+    @Test
     void componentsAreFreeOfCycles() {
         assertFrozen("(a) component dependencies on a cycle", cycleEdges(USES), KNOWN_CYCLE_EDGES);
     }
@@ -238,6 +265,17 @@ class ArchitectureTest {
         assertEquals(Set.of("exam -> grades", "grades -> exam"),
                 cycleEdges(Set.of(examToGrades, gradesToExam, gradesToOutbound)));
         assertTrue(cycleEdges(Set.of(examToGrades, gradesToOutbound)).isEmpty());
+    }
+
+    @Test
+    void theDrawingLeavesOutWhatAnotherArrowImplies() {
+        assertEquals(Set.of("review --> exam", "exam --> access"),
+                drawing(Set.of(use("review.control.Reviews", "exam.control.Exams"),
+                        use("review.control.Reviews", "access.control.StaffAccess"),
+                        use("exam.control.Exams", "access.entity.ToolSession"))));
+        assertEquals(Set.of("exam -.-> grades", "grades -.-> exam"),
+                drawing(Set.of(use("exam.control.Exams", "grades.control.Gradebook"),
+                        use("grades.control.Gradebook", "exam.entity.Exam"))));
     }
 
     @Test
@@ -339,11 +377,35 @@ class ArchitectureTest {
                 && !PLUMBING.get(use.from().component()).contains(use.to().component()));
     }
 
-    /** The component dependencies "a -> b" where b reaches a again. */
-    static SortedSet<String> cycleEdges(Set<Use> uses) {
+    /**
+     * The component graph as architecture.md draws it: "a --> b" where a depends on b and no other dependency of a
+     * already leads to b from outside b's cycle (the transitive reduction), and "a -.-> b" for each dependency on a
+     * cycle.
+     */
+    static SortedSet<String> drawing(Set<Use> uses) {
+        SortedMap<String, SortedSet<String>> graph = graph(uses);
+        SortedSet<String> drawn = new TreeSet<>();
+        graph.forEach((from, tos) -> tos.forEach(to -> {
+            if (reaches(graph, to, from)) {
+                drawn.add(from + " -.-> " + to);
+            } else if (tos.stream().noneMatch(via -> !via.equals(to) && !reaches(graph, via, from)
+                    && reaches(graph, via, to) && !reaches(graph, to, via))) {
+                drawn.add(from + " --> " + to);
+            }
+        }));
+        return drawn;
+    }
+
+    static SortedMap<String, SortedSet<String>> graph(Set<Use> uses) {
         SortedMap<String, SortedSet<String>> graph = new TreeMap<>();
         uses.stream().filter(Use::crossesComponents).forEach(use ->
                 graph.computeIfAbsent(use.from().component(), c -> new TreeSet<>()).add(use.to().component()));
+        return graph;
+    }
+
+    /** The component dependencies "a -> b" where b reaches a again. */
+    static SortedSet<String> cycleEdges(Set<Use> uses) {
+        SortedMap<String, SortedSet<String>> graph = graph(uses);
         SortedSet<String> onCycle = new TreeSet<>();
         graph.forEach((from, tos) -> tos.stream().filter(to -> reaches(graph, to, from))
                 .forEach(to -> onCycle.add(from + " -> " + to)));
