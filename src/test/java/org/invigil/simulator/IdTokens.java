@@ -16,6 +16,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -126,6 +128,8 @@ final class IdTokens {
         return roles;
     }
 
+    private static final DateTimeFormatter CANVAS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
     private Map<String, Object> custom(LaunchRequest request, ToolRegistration tool, User user) {
         Map<String, String> raw = new LinkedHashMap<>(tool.customParameters());
         if (request.link != null) {
@@ -145,6 +149,12 @@ final class IdTokens {
         if (request.link != null) {
             variables.put("$ResourceLink.id", request.link.id());
             variables.put("$ResourceLink.title", request.link.title());
+            if (platform.flavor() == Flavor.CANVAS) {
+                // Canvas substitutes the assignment's lock date (lock_at.iso8601(3), in the account's time zone);
+                // unset, it leaves the variable as it is, as Moodle does with every variable it does not know
+                request.link.availableUntil().ifPresent(until -> variables.put("$ResourceLink.available.endDateTime",
+                        CANVAS_DATE.format(until.atOffset(ZoneOffset.ofHours(-6)))));
+            }
         }
         return raw.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                 e -> variables.getOrDefault(e.getValue(), e.getValue()), (a, b) -> b, LinkedHashMap::new));

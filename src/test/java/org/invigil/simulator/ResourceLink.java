@@ -1,6 +1,7 @@
 package org.invigil.simulator;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public final class ResourceLink {
     private volatile URI url;
     private volatile ToolRegistration tool;
     private volatile LineItem lineItem;
+    private volatile Instant availableUntil;
 
     ResourceLink(Course course, String id, String title) {
         this.course = course;
@@ -38,6 +40,19 @@ public final class ResourceLink {
     public ResourceLink url(URI url) {
         this.url = url;
         return this;
+    }
+
+    /**
+     * Sets the link's availability end (Canvas: the assignment's "Until" / lock date), which a Canvas-flavoured
+     * platform substitutes for {@code $ResourceLink.available.endDateTime}; Moodle knows no such variable.
+     */
+    public ResourceLink availableUntil(Instant until) {
+        this.availableUntil = until;
+        return this;
+    }
+
+    public Optional<Instant> availableUntil() {
+        return Optional.ofNullable(availableUntil);
     }
 
     /** Sets the description. */

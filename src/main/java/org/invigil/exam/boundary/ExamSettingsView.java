@@ -48,7 +48,8 @@ public class ExamSettingsView implements Serializable {
 
     /** One student of the roster. */
     public record RosterRow(String userId, String name, String email, String username, String referenceId,
-                            String reference, List<String> checksOff, String checksOffText, String note)
+                            String reference, List<String> checksOff, String checksOffText, int extraMinutes,
+                            String note)
             implements Serializable {
     }
 
@@ -60,7 +61,8 @@ public class ExamSettingsView implements Serializable {
     private static final Map<String, String> FIELDS = Map.of(
             "The frame interval", "frame-interval", "The no-face", "no-face", "The looking-away time", "look-away",
             "The looking-away angles", "yaw", "The noise", "noise", "The number of identity", "identity-attempts",
-            "The retention", "retention", "The consent note", "consent-note", "The quiz address", "quiz-url");
+            "The retention", "retention", "The consent note", "consent-note", "The quiz address", "quiz-url",
+            "The close time", "closes-at");
 
     @Inject
     ReviewerLogin login;
@@ -90,6 +92,7 @@ public class ExamSettingsView implements Serializable {
     private String editUserId;
     private String editName;
     private List<String> editChecksOff = new ArrayList<>();
+    private Integer editExtraMinutes;
     private String editNote;
     private transient UploadedFile zip;
     private List<ReportRow> report = List.of();
@@ -137,6 +140,7 @@ public class ExamSettingsView implements Serializable {
         editUserId = row.userId();
         editName = row.name();
         editChecksOff = new ArrayList<>(row.checksOff());
+        editExtraMinutes = row.extraMinutes();
         editNote = row.note();
     }
 
@@ -144,8 +148,8 @@ public class ExamSettingsView implements Serializable {
         Set<Check> off = editChecksOff.stream().map(id -> Check.of(id).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class)));
         try {
-            accommodations.change(staff(), examId, editUserId, off, editNote == null || editNote.isBlank() ? null
-                    : editNote.strip());
+            accommodations.change(staff(), examId, editUserId, off, editExtraMinutes == null ? 0 : editExtraMinutes,
+                    editNote == null || editNote.isBlank() ? null : editNote.strip());
             message(null, FacesMessage.SEVERITY_INFO, "Accommodation of " + editName + " saved.");
         } catch (ProblemException e) {
             message(null, FacesMessage.SEVERITY_ERROR, e.problem().detail());
@@ -181,7 +185,8 @@ public class ExamSettingsView implements Serializable {
                 return new RosterRow(entry.member().userId(), entry.member().displayName(),
                         entry.member().email().orElse(""), entry.member().username().orElse(""),
                         entry.status().id(), entry.status().label(), off.stream().map(Check::id).toList(),
-                        off.isEmpty() ? "" : off.stream().map(Check::title).collect(Collectors.joining(", ")) + " off",
+                        granted(off, accommodation == null ? 0 : accommodation.extraMinutes()),
+                        accommodation == null ? 0 : accommodation.extraMinutes(),
                         accommodation == null || accommodation.note() == null ? "" : accommodation.note());
             }).toList();
             rosterProblem = null;
@@ -189,6 +194,18 @@ public class ExamSettingsView implements Serializable {
             roster = List.of();
             rosterProblem = e.problem().detail();
         }
+    }
+
+    /** "Identity check off, 30 min extra time", or nothing. */
+    private static String granted(List<Check> off, int extraMinutes) {
+        List<String> parts = new ArrayList<>();
+        if (!off.isEmpty()) {
+            parts.add(off.stream().map(Check::title).collect(Collectors.joining(", ")) + " off");
+        }
+        if (extraMinutes > 0) {
+            parts.add(extraMinutes + " min extra time");
+        }
+        return String.join(", ", parts);
     }
 
     /** The staff member, checked again against the launch and the exam at each action. */
@@ -247,6 +264,14 @@ public class ExamSettingsView implements Serializable {
 
     public void setEditChecksOff(List<String> editChecksOff) {
         this.editChecksOff = editChecksOff == null ? new ArrayList<>() : new ArrayList<>(editChecksOff);
+    }
+
+    public Integer getEditExtraMinutes() {
+        return editExtraMinutes;
+    }
+
+    public void setEditExtraMinutes(Integer editExtraMinutes) {
+        this.editExtraMinutes = editExtraMinutes;
     }
 
     public String getEditNote() {

@@ -1,6 +1,8 @@
 package org.invigil.exam.boundary;
 
 import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +15,8 @@ import org.invigil.exam.entity.ExamSettings;
 public class SettingsForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter CLOSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
 
     private final Map<String, Boolean> enabled = new HashMap<>();
     private Integer frameIntervalSeconds;
@@ -25,6 +29,7 @@ public class SettingsForm implements Serializable {
     private Integer retentionDays;
     private String consentNote;
     private String quizUrl;
+    private String closesAt;
 
     static SettingsForm of(ExamSettings settings) {
         SettingsForm form = new SettingsForm();
@@ -41,6 +46,7 @@ public class SettingsForm implements Serializable {
         form.retentionDays = settings.retentionDays();
         form.consentNote = settings.consentNote();
         form.quizUrl = settings.quizUrl().orElse("");
+        form.closesAt = settings.closesAt().map(CLOSE_TIME::format).orElse("");
         return form;
     }
 
@@ -57,7 +63,8 @@ public class SettingsForm implements Serializable {
                 required(lookAwayPitchDegrees, "The looking-away angles"),
                 required(lookAwaySeconds, "The looking-away time"), required(noiseSeconds, "The noise time"),
                 required(identityAttempts, "The number of identity attempts"),
-                required(retentionDays, "The retention"), consentNote, Optional.ofNullable(quizUrl));
+                required(retentionDays, "The retention"), consentNote, Optional.ofNullable(quizUrl),
+                ExamSettings.closeTime(closesAt));
     }
 
     private static <T> T required(T value, String what) {
@@ -149,5 +156,13 @@ public class SettingsForm implements Serializable {
 
     public void setQuizUrl(String quizUrl) {
         this.quizUrl = quizUrl;
+    }
+
+    public String getClosesAt() {
+        return closesAt;
+    }
+
+    public void setClosesAt(String closesAt) {
+        this.closesAt = closesAt;
     }
 }

@@ -7,6 +7,11 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -26,10 +31,14 @@ import java.util.Set;
  * @param retentionDays        how long evidence is kept after the exam
  * @param consentNote          the instructor's own words added to the consent page, may be empty
  * @param quizUrl              the LMS quiz this exam protects, where the exam-page agent embeds the monitor
+ * @param closesAt             when the quiz closes, as the instructor set it: attempts still running then (plus the
+ *                             student's extra time and a grace) end by themselves; a close time the platform sends
+ *                             with the student's launch comes first
  */
 public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFaceSeconds, double lookAwayYawDegrees,
                            double lookAwayPitchDegrees, int lookAwaySeconds, int noiseSeconds, int identityAttempts,
-                           int retentionDays, String consentNote, Optional<String> quizUrl) {
+                           int retentionDays, String consentNote, Optional<String> quizUrl,
+                           Optional<Instant> closesAt) {
 
     public static final int MIN_FRAME_INTERVAL = 2;
     public static final int MAX_FRAME_INTERVAL = 60;
@@ -54,6 +63,47 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
         if (quizUrl.isPresent() && !quizUrl.get().matches("(?i)https?://\\S+") || quizUrl.map(String::length).orElse(0) > 1000) {
             throw new IllegalArgumentException("The quiz address must be an http(s) URL of at most 1000 characters.");
         }
+        closesAt = closesAt == null ? Optional.empty() : closesAt;
+        if (closesAt.filter(at -> at.isBefore(EARLIEST_CLOSE) || at.isAfter(LATEST_CLOSE)).isPresent()) {
+            throw new IllegalArgumentException("The close time must be between 2000 and 2999.");
+        }
+    }
+
+    /** Settings without a close time. */
+    public ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFaceSeconds, double lookAwayYawDegrees,
+                        double lookAwayPitchDegrees, int lookAwaySeconds, int noiseSeconds, int identityAttempts,
+                        int retentionDays, String consentNote, Optional<String> quizUrl) {
+        this(frameIntervalSeconds, checks, noFaceSeconds, lookAwayYawDegrees, lookAwayPitchDegrees, lookAwaySeconds,
+                noiseSeconds, identityAttempts, retentionDays, consentNote, quizUrl, Optional.empty());
+    }
+
+    private static final Instant EARLIEST_CLOSE = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST_CLOSE = Instant.parse("2999-12-31T23:59:59Z");
+
+    /**
+     * A close time as a person or a platform writes it: ISO 8601 with an offset ({@code 2026-12-07T15:00:00Z},
+     * {@code 2026-12-07T16:00+01:00}) or without one, then UTC ({@code 2026-12-07 15:00}); empty text is no close
+     * time. Anything else is refused in words.
+     */
+    public static Optional<Instant> closeTime(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String iso = text.strip().replace(' ', 'T');
+        try {
+            return Optional.of(OffsetDateTime.parse(iso).toInstant());
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return Optional.of(LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("The close time must be a date and time such as "
+                        + "2026-12-07 15:00 (UTC) or 2026-12-07T16:00+01:00, not \"" + shortened(text.strip()) + "\".");
+            }
+        }
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 39) + "…";
     }
 
     public static ExamSettings defaults() {
@@ -71,17 +121,17 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
 
     public ExamSettings withFrameInterval(int seconds) {
         return new ExamSettings(seconds, checks, noFaceSeconds, lookAwayYawDegrees, lookAwayPitchDegrees,
-                lookAwaySeconds, noiseSeconds, identityAttempts, retentionDays, consentNote, quizUrl);
+                lookAwaySeconds, noiseSeconds, identityAttempts, retentionDays, consentNote, quizUrl, closesAt);
     }
 
     public ExamSettings withChecks(Set<Check> enabled) {
         return new ExamSettings(frameIntervalSeconds, enabled, noFaceSeconds, lookAwayYawDegrees, lookAwayPitchDegrees,
-                lookAwaySeconds, noiseSeconds, identityAttempts, retentionDays, consentNote, quizUrl);
+                lookAwaySeconds, noiseSeconds, identityAttempts, retentionDays, consentNote, quizUrl, closesAt);
     }
 
     public ExamSettings withQuizUrl(Optional<String> url) {
         return new ExamSettings(frameIntervalSeconds, checks, noFaceSeconds, lookAwayYawDegrees, lookAwayPitchDegrees,
-                lookAwaySeconds, noiseSeconds, identityAttempts, retentionDays, consentNote, url);
+                lookAwaySeconds, noiseSeconds, identityAttempts, retentionDays, consentNote, url, closesAt);
     }
 
     public String toJson() {
@@ -99,6 +149,7 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
                 .add("retentionDays", retentionDays)
                 .add("consentNote", consentNote);
         quizUrl.ifPresent(url -> json.add("quizUrl", url));
+        closesAt.ifPresent(at -> json.add("closesAt", at.toString()));
         return json.build().toString();
     }
 
@@ -123,7 +174,8 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
                         : d.lookAwayPitchDegrees(),
                 json.getInt("lookAwaySeconds", d.lookAwaySeconds()), json.getInt("noiseSeconds", d.noiseSeconds()),
                 json.getInt("identityAttempts", d.identityAttempts()), json.getInt("retentionDays", d.retentionDays()),
-                json.getString("consentNote", ""), Optional.ofNullable(json.getString("quizUrl", null)));
+                json.getString("consentNote", ""), Optional.ofNullable(json.getString("quizUrl", null)),
+                closeTime(json.getString("closesAt", null)));
     }
 
     private static void within(String what, int value, int min, int max, String unit) {

@@ -3,6 +3,9 @@ package org.invigil.exam.entity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -44,6 +47,9 @@ public record SettingsChanges(List<String> changes) {
         if (!before.quizUrl().equals(after.quizUrl())) {
             changes.add("quiz address " + address(before.quizUrl()) + " → " + address(after.quizUrl()));
         }
+        if (!before.closesAt().equals(after.closesAt())) {
+            changes.add("close time " + closeTime(before.closesAt()) + " → " + closeTime(after.closesAt()));
+        }
         return new SettingsChanges(changes);
     }
 
@@ -77,6 +83,14 @@ public record SettingsChanges(List<String> changes) {
         String oneLine = note.replaceAll("\\s+", " ");
         return "\"" + (oneLine.length() <= QUOTED_NOTE ? oneLine : oneLine.substring(0, QUOTED_NOTE - 1) + "…") + "\"";
     }
+
+    /** "2026-12-07 15:00 UTC", or "none". */
+    public static String closeTime(Optional<Instant> at) {
+        return at.map(CLOSE_TIME::format).orElse("none");
+    }
+
+    private static final DateTimeFormatter CLOSE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private static String address(Optional<String> url) {
         return url.orElse("none");

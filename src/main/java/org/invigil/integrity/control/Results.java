@@ -117,7 +117,9 @@ public class Results {
                 + " Coverage: " + coverage.summary() + "."
                 + session.endReason().filter(reason -> reason == EndReason.ABANDONED)
                 .map(reason -> " Incomplete: nothing arrived from the monitor for "
-                        + Coverage.duration(abandonedAfterMinutes * 60L) + ".").orElse("");
+                        + Coverage.duration(abandonedAfterMinutes * 60L) + ".").orElse("")
+                + session.endReason().filter(reason -> reason == EndReason.CLOSED)
+                .map(reason -> " Ended when the quiz closed.").orElse("");
         outbox.enqueue(session.examId(), session.id(), session.userId(), Gradebook.Column.INTEGRITY,
                 Optional.of((double) result.score()), comment, Score.ActivityProgress.Completed,
                 review ? Score.GradingProgress.PendingManual : Score.GradingProgress.FullyGraded);

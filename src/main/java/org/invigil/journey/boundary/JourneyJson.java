@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.entity.Check;
+import org.invigil.session.entity.EndReason;
 import org.invigil.journey.control.Journey;
 import org.invigil.session.entity.ProctoringSession;
 
@@ -35,6 +36,9 @@ final class JourneyJson {
         JsonObjectBuilder json = Json.createObjectBuilder();
         session.pausedAt().ifPresent(since -> json.add("pause", Json.createObjectBuilder()
                 .add("since", since.toString()).add("reason", session.pauseReason().orElse(""))));
+        view.closesAt().ifPresent(at -> json.add("closesAt", at.toString()));
+        session.endedAt().ifPresent(at -> json.add("ended", Json.createObjectBuilder().add("at", at.toString())
+                .add("reason", session.endReason().map(EndReason::id).orElse("unknown"))));
         return json
                 .add("id", session.id())
                 .add("state", session.state().id())

@@ -93,8 +93,13 @@ public class Journey {
     Clock clock = Clock.systemUTC();
 
     /** What the client needs to render the session. */
+    /**
+     * The attempt as its student sees it; {@code closesAt} is when its quiz closes for this student (with their extra
+     * time), when a close time is known.
+     */
     public record View(ProctoringSession session, ExamSummary exam, Set<Check> active, ConsentText consent,
-                       String referenceSource, int identityAttemptsLeft, int livenessAttemptsLeft, long nextSequence) {
+                       String referenceSource, int identityAttemptsLeft, int livenessAttemptsLeft, long nextSequence,
+                       Optional<Instant> closesAt) {
     }
 
     public record IdentityResult(String status, String message, int attemptsLeft, View view) {
@@ -343,7 +348,8 @@ public class Journey {
         // a quiz page after the end: measured again when it shows the quiz went on (not a look at the results)
         EndReason reason = session.endReason().orElse(EndReason.STUDENT);
         boolean work = page == QuizPage.ATTEMPT || page == QuizPage.SUMMARY;
-        if (((reason == EndReason.STUDENT || reason == EndReason.ABANDONED) && page != QuizPage.QUIZ)
+        if (((reason == EndReason.STUDENT || reason == EndReason.ABANDONED || reason == EndReason.CLOSED)
+                && page != QuizPage.QUIZ)
                 || (reason == EndReason.QUIZ_SUBMITTED && work)) {
             results.finish(session);
         }
@@ -360,6 +366,23 @@ public class Journey {
         List<String> ended = new ArrayList<>();
         for (String id : sessions.silentSince(now.minus(silence))) {
             ProctoringSession session = sessions.endNow(id, now, EndReason.ABANDONED);
+            if (session != null) {
+                afterEnd(session, now);
+                ended.add(id);
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Ends the attempts whose quiz closed longer than {@code grace} ago (the platform's close time for the student,
+     * else the exam's, plus the student's extra time): their results go to the gradebook. Returns the attempts ended.
+     */
+    public List<String> endClosed(Duration grace) {
+        Instant now = clock.instant();
+        List<String> ended = new ArrayList<>();
+        for (String id : sessions.closedBefore(now.minus(grace))) {
+            ProctoringSession session = sessions.endNow(id, now, EndReason.CLOSED);
             if (session != null) {
                 afterEnd(session, now);
                 ended.add(id);
@@ -469,7 +492,7 @@ public class Journey {
                         session.lmsPicture()),
                 Math.max(0, settings.identityAttempts() - session.identityAttempts()),
                 Math.max(0, settings.identityAttempts() - session.livenessAttempts()),
-                receipts.next(session.id()));
+                receipts.next(session.id()), sessions.closeTime(session));
     }
 
     private static void requireState(ProctoringSession session, SessionState state, String action) {

@@ -2,9 +2,13 @@ package org.invigil.launch.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.invigil.access.control.SessionRefused;
@@ -12,13 +16,17 @@ import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
+import org.invigil.exam.entity.ExamSettings;
 import org.invigil.integrity.control.Results;
-import org.invigil.registration.control.Platforms;
-import org.invigil.review.control.IntegrityOfficers;
+import org.invigil.journey.control.Journey;
 import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.LtiLaunch.LaunchContext;
 import org.invigil.launch.entity.MessageType;
+import org.invigil.registration.control.Platforms;
+import org.invigil.registration.control.ToolConfiguration;
+import org.invigil.review.control.IntegrityOfficers;
 import org.invigil.session.control.ProctoringSessions;
+import org.invigil.session.entity.ProctoringSession;
 
 /**
  * Where a verified launch goes: learners to the exam entry of their resource link, instructors, teaching assistants
@@ -46,7 +54,9 @@ public class Landing {
     Platforms platforms;
 
     @Inject
-    org.invigil.journey.control.Journey journey;
+    Journey journey;
+
+    Clock clock = Clock.systemUTC();
 
     private static final Logger LOG = Logger.getLogger(Landing.class.getName());
 
@@ -75,8 +85,28 @@ public class Landing {
         if (session.isStaff()) {
             return new Destination("/lti/exam/instructor", sessions.issue(session));
         }
-        results.recordStart(proctoringSessions.currentFor(session));
+        ProctoringSession attempt = proctoringSessions.currentFor(session);
+        results.recordStart(attempt);
+        closeTime(launch.custom().get(ToolConfiguration.CLOSE_PARAMETER), clock.instant())
+                .ifPresent(closes -> proctoringSessions.learnCloseTime(attempt.id(), closes));
         return new Destination("/lti/exam/student", sessions.issue(session));
+    }
+
+    /**
+     * The student's close time from the launch's custom parameter, when the platform substituted it with a date
+     * still ahead: a variable's own name (the platform does not know it), an empty value, text that is no date or a
+     * date already past are no close time (a past one would end the attempt the student was just let into).
+     */
+    static Optional<Instant> closeTime(String value, Instant now) {
+        if (value == null || value.isBlank() || value.strip().startsWith("$")) {
+            return Optional.empty();
+        }
+        try {
+            return ExamSettings.closeTime(value).filter(at -> at.isAfter(now));
+        } catch (IllegalArgumentException notADate) {
+            LOG.fine(() -> "The launch's close time is no date: " + notADate.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -109,7 +139,7 @@ public class Landing {
     }
 
     private ToolSession session(LtiLaunch launch, Optional<String> examId) {
-        java.util.Set<String> roles = new java.util.LinkedHashSet<>(launch.roles().uris());
+        Set<String> roles = new LinkedHashSet<>(launch.roles().uris());
         boolean designated = officers.isDesignated(launch.registrationId(), launch.user().subject());
         if (designated) {
             roles.add(ToolSession.DESIGNATED_OFFICER);

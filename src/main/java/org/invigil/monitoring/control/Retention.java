@@ -1,9 +1,15 @@
 package org.invigil.monitoring.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -19,8 +25,11 @@ import org.invigil.identity.control.References;
  * events and face data, and their data key is destroyed. What remains is the list of incidents in words and the
  * integrity result, the academic record. Reference photos and their descriptors go once
  * {@code invigil.retention.reference-days} have passed since their last use, each with a receipt in the audit log.
+ * It also runs once {@code invigil.retention.after-start-seconds} after each start, so that a node that was down at
+ * night does not keep expired data another day (the purge is idempotent: nodes sharing a database may both run it).
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Retention {
@@ -37,7 +46,25 @@ public class Retention {
     @ConfigProperty(name = "invigil.retention.reference-days", defaultValue = "365")
     int referenceDays;
 
+    @Inject
+    @ConfigProperty(name = "invigil.retention.after-start-seconds", defaultValue = "120")
+    long afterStartSeconds;
+
+    @Resource
+    TimerService timers;
+
     Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void scheduleAfterStart() {
+        TimerConfig once = new TimerConfig("retention after start", false);
+        timers.createSingleActionTimer(Math.max(1, afterStartSeconds) * 1000, once);
+    }
+
+    @Timeout
+    void afterStart() {
+        nightly();
+    }
 
     @Schedule(hour = "2", minute = "41", persistent = false)
     void nightly() {

@@ -33,6 +33,14 @@ public final class ToolConfiguration {
     public static final List<String> MESSAGES = List.of(
             "LtiResourceLinkRequest", "LtiDeepLinkingRequest", "LtiStartProctoring", "LtiEndAssessment");
 
+    /**
+     * The custom parameter through which a platform tells the student's close time: LTI's substitution variable
+     * {@code $ResourceLink.available.endDateTime} (Canvas substitutes it, with the student's own dates; Moodle sends
+     * the variable's name, which Invigil ignores).
+     */
+    public static final String CLOSE_PARAMETER = "invigil_available_until";
+    static final String CLOSE_VARIABLE = "$ResourceLink.available.endDateTime";
+
     static final String CLIENT_NAME = "Invigil";
     static final String DESCRIPTION = "Open-source exam proctoring: consent, identity check and explainable "
             + "integrity reports for quizzes in your course.";
@@ -74,7 +82,7 @@ public final class ToolConfiguration {
                         .add("secondary_domains", Json.createArrayBuilder())
                         .add("target_link_uri", launch)
                         .add("description", DESCRIPTION)
-                        .add("custom_parameters", Json.createObjectBuilder())
+                        .add("custom_parameters", Json.createObjectBuilder().add(CLOSE_PARAMETER, CLOSE_VARIABLE))
                         .add("claims", claims)
                         .add("messages", messages)
                         .add(CANVAS_PRIVACY_LEVEL, "public"))

@@ -3,6 +3,7 @@ package org.invigil.session.boundary;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigInteger;
 import java.util.EnumSet;
 import java.util.Set;
 import org.invigil.access.control.BearerToken;
@@ -26,7 +28,8 @@ import org.invigil.web.control.ProblemException;
 
 /**
  * An instructor switches individual checks off for one student: {@code PUT /api/exams/{exam}/accommodations/{user}}
- * with {@code {"checksOff": ["head-pose", ...], "note": "..."}}; audited.
+ * with {@code {"checksOff": ["head-pose", ...], "extraMinutes": 30, "note": "..."}} (extra time is optional, in
+ * minutes, and moves the exam's close time for this student); audited.
  */
 @Path("exams/{examId}/accommodations/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,9 +56,23 @@ public class AccommodationsResource {
             off.add(Check.of(id).orElseThrow(() -> new ProblemException(Problem.badRequest("check_unknown",
                     "Unknown check \"" + id + "\"; known: camera, identity, liveness, head-pose, browser, audio."))));
         }
-        accommodations.change(staff, examId, userId, off, body.getString("note", null));
+        JsonValue extra = body.getOrDefault("extraMinutes", JsonValue.NULL);
+        if (extra.getValueType() != JsonValue.ValueType.NULL && !(extra instanceof JsonNumber number
+                && number.isIntegral())) {
+            throw new ProblemException(Problem.badRequest("extra_time_invalid",
+                    "extraMinutes must be a whole number of minutes."));
+        }
+        int extraMinutes = extra instanceof JsonNumber number ? clamp(number) : 0;
+        accommodations.change(staff, examId, userId, off, extraMinutes, body.getString("note", null));
         JsonArrayBuilder list = Json.createArrayBuilder();
         off.forEach(check -> list.add(check.id()));
-        return Json.createObjectBuilder().add("examId", examId).add("userId", userId).add("checksOff", list).build();
+        return Json.createObjectBuilder().add("examId", examId).add("userId", userId).add("checksOff", list)
+                .add("extraMinutes", extraMinutes).build();
+    }
+
+    /** A huge number stays huge (and is refused in words), rather than wrapping into range. */
+    private static int clamp(JsonNumber number) {
+        BigInteger value = number.bigIntegerValue();
+        return value.bitLength() < 31 ? value.intValue() : value.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
     }
 }

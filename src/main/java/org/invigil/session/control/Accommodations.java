@@ -30,18 +30,27 @@ public class Accommodations {
     AuditLog audit;
 
     @Transactional
-    public void change(ToolSession staff, String examId, String userId, Set<Check> off, String note) {
+    public void change(ToolSession staff, String examId, String userId, Set<Check> off, int extraMinutes,
+                       String note) {
         StaffAccess.forExam(staff, examId);
+        if (extraMinutes < 0 || extraMinutes > Accommodation.MAX_EXTRA_MINUTES) {
+            throw new AccommodationInvalid("The extra time must be between 0 and " + Accommodation.MAX_EXTRA_MINUTES
+                    + " minutes, not " + extraMinutes + ".");
+        }
         Accommodation before = em.find(Accommodation.class, new Accommodation.Key(examId, userId));
-        String was = before == null ? null : checks(before.checksOff());
-        sessions.accommodate(examId, userId, off, note);
-        audit.record(staff, "accommodate", "exam:" + examId, describe(userId, was, off, note));
+        String was = before == null ? null : granted(before.checksOff(), before.extraMinutes());
+        sessions.accommodate(examId, userId, off, extraMinutes, note);
+        audit.record(staff, "accommodate", "exam:" + examId, describe(userId, was, off, extraMinutes, note));
     }
 
-    /** "student 63: identity, liveness off (was: every check on); note: ..." */
-    static String describe(String userId, String was, Set<Check> off, String note) {
-        return "student " + userId + ": " + checks(off) + (was == null ? "" : " (was: " + was + ")")
+    /** "student 63: identity, liveness off, 30 min extra time (was: every check on); note: ..." */
+    static String describe(String userId, String was, Set<Check> off, int extraMinutes, String note) {
+        return "student " + userId + ": " + granted(off, extraMinutes) + (was == null ? "" : " (was: " + was + ")")
                 + (note == null || note.isBlank() ? "" : "; note: " + note.strip());
+    }
+
+    private static String granted(Set<Check> off, int extraMinutes) {
+        return checks(off) + (extraMinutes == 0 ? "" : ", " + extraMinutes + " min extra time");
     }
 
     private static String checks(Set<Check> off) {

@@ -6,10 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -121,6 +124,43 @@ public class ProctoringSessions {
                 .map(ProctoringSession::id).toList();
     }
 
+    /**
+     * Attempts being monitored (or paused) whose quiz closed before that time: closed by the platform's close time
+     * for the student, else the exam's, each moved by the student's extra time.
+     */
+    @Transactional
+    public List<String> closedBefore(Instant before) {
+        Map<String, Optional<Instant>> examCloses = new HashMap<>();
+        return em.createQuery("select s from ProctoringSession s where s.state in :running", ProctoringSession.class)
+                .setParameter("running", List.of(SessionState.MONITORING, SessionState.PAUSED)).getResultStream()
+                .filter(session -> closeTime(session, examCloses).filter(at -> at.isBefore(before)).isPresent())
+                .map(ProctoringSession::id).toList();
+    }
+
+    /** When the attempt's quiz closes for this student, with their extra time; empty when no close time is known. */
+    @Transactional
+    public Optional<Instant> closeTime(ProctoringSession session) {
+        return closeTime(session, new HashMap<>());
+    }
+
+    private Optional<Instant> closeTime(ProctoringSession session, Map<String, Optional<Instant>> examCloses) {
+        Optional<Instant> close = session.platformClosesAt().or(() -> examCloses.computeIfAbsent(session.examId(),
+                exam -> exams.byId(exam).flatMap(found -> found.settings().closesAt())));
+        if (close.isEmpty()) {
+            return close;
+        }
+        Accommodation accommodation = em.find(Accommodation.class,
+                new Accommodation.Key(session.examId(), session.userId()));
+        return close.map(at -> at.plus(Duration.ofMinutes(accommodation == null ? 0 : accommodation.extraMinutes())));
+    }
+
+    /** Keeps the close time the platform sent with the student's launch (see {@link ProctoringSession#closesAt}). */
+    @RetryOnConflict
+    @Transactional
+    public void learnCloseTime(String id, Instant at) {
+        byId(id).closesAt(at);
+    }
+
     /** The student's attempt at that exam that is being monitored (or paused), if any. */
     @Transactional
     public Optional<String> runningOf(String platformId, String examId, String userId) {
@@ -166,7 +206,7 @@ public class ProctoringSessions {
         if (!settings.enabled(check)) {
             return Set.of();
         }
-        java.util.Map<String, Accommodation> accommodations = accommodations(examId);
+        Map<String, Accommodation> accommodations = accommodations(examId);
         Set<String> with = new java.util.HashSet<>();
         em.createQuery("select s.id, s.userId, s.consentedChecks from ProctoringSession s where s.examId = :exam",
                 Object[].class).setParameter("exam", examId).getResultList().forEach(row -> {
@@ -194,19 +234,19 @@ public class ProctoringSessions {
     }
 
     @Transactional
-    public void accommodate(String examId, String userId, Set<Check> off, String note) {
+    public void accommodate(String examId, String userId, Set<Check> off, int extraMinutes, String note) {
         Accommodation existing = em.find(Accommodation.class, new Accommodation.Key(examId, userId));
         if (existing == null) {
-            em.persist(new Accommodation(examId, userId, off, note));
+            em.persist(new Accommodation(examId, userId, off, extraMinutes, note));
         } else {
-            existing.change(off, note);
+            existing.change(off, extraMinutes, note);
         }
     }
 
     /** The exam's accommodations, by student (LMS user id). */
     @Transactional
-    public java.util.Map<String, Accommodation> accommodations(String examId) {
-        java.util.Map<String, Accommodation> byUser = new java.util.HashMap<>();
+    public Map<String, Accommodation> accommodations(String examId) {
+        Map<String, Accommodation> byUser = new HashMap<>();
         em.createQuery("select a.userId, a from Accommodation a where a.examId = :exam", Object[].class)
                 .setParameter("exam", examId).getResultList()
                 .forEach(row -> byUser.put((String) row[0], (Accommodation) row[1]));

@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.invigil.exam.entity.Check;
 
-/** Checks switched off for one student in one exam (a tic, a disability, no camera), with the reason. */
+/**
+ * What one student of one exam is granted, with the reason: checks switched off (a tic, a disability, no camera) and
+ * extra time, which moves the exam's close time for them.
+ */
 @Entity
 @Table(name = "accommodation")
 @IdClass(Accommodation.Key.class)
@@ -32,18 +35,33 @@ public class Accommodation {
 
     private String note;
 
+    @Column(name = "extra_minutes", nullable = false)
+    private int extraMinutes;
+
+    /** The most extra time an accommodation grants: a day. */
+    public static final int MAX_EXTRA_MINUTES = 24 * 60;
+
     protected Accommodation() {
     }
 
-    public Accommodation(String examId, String userId, Set<Check> off, String note) {
+    public Accommodation(String examId, String userId, Set<Check> off, int extraMinutes, String note) {
         this.examId = examId;
         this.userId = userId;
-        change(off, note);
+        change(off, extraMinutes, note);
     }
 
-    public void change(Set<Check> off, String note) {
+    public void change(Set<Check> off, int extraMinutes, String note) {
+        if (extraMinutes < 0 || extraMinutes > MAX_EXTRA_MINUTES) {
+            throw new IllegalArgumentException("The extra time must be between 0 and " + MAX_EXTRA_MINUTES
+                    + " minutes, not " + extraMinutes + ".");
+        }
         this.checksOff = off.stream().map(Check::id).sorted().collect(Collectors.joining(","));
+        this.extraMinutes = extraMinutes;
         this.note = note;
+    }
+
+    public int extraMinutes() {
+        return extraMinutes;
     }
 
     public Set<Check> checksOff() {

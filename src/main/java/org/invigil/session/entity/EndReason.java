@@ -14,7 +14,9 @@ public enum EndReason {
     /** The platform said the assessment ended (LTI Proctoring Services' LtiEndAssessment). */
     PLATFORM("platform"),
     /** Nothing arrived from the monitor for longer than the set time: the attempt is incomplete. */
-    ABANDONED("abandoned");
+    ABANDONED("abandoned"),
+    /** The quiz's close time passed (with the student's extra time and the grace). */
+    CLOSED("closed");
 
     private final String id;
 

@@ -108,6 +108,9 @@ public class ProctoringSession {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Column(name = "closes_at")
+    private Instant closesAt;
+
     @Column(name = "end_reason")
     private String endReason;
 
@@ -337,6 +340,21 @@ public class ProctoringSession {
         endedAt = at;
         endReason = reason.id();
         return true;
+    }
+
+    /**
+     * The close time the platform sent with the student's latest launch: the platform's date as it stands at launch
+     * time (a date changed in the LMS arrives with the next launch), so it comes before the one set in Invigil.
+     */
+    public void closesAt(Instant at) {
+        if (state != SessionState.ENDED && state != SessionState.DECLINED) {
+            closesAt = at;
+        }
+    }
+
+    /** The close time the platform sent for this student, if it sent one. */
+    public Optional<Instant> platformClosesAt() {
+        return Optional.ofNullable(closesAt);
     }
 
     /** Why monitoring ended; empty while it runs (and for attempts ended before reasons were kept). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +38,8 @@ class ExamSettingsTest {
     @Test
     void jsonRoundTripKeepsEverySetting() {
         ExamSettings settings = new ExamSettings(7, EnumSet.of(Check.HEAD_POSE, Check.CAMERA, Check.AUDIO), 45, 22.5,
-                17.25, 9, 11, 5, 90, "Bring your student card.", Optional.of("https://lms.example.org/mod/quiz/1"));
+                17.25, 9, 11, 5, 90, "Bring your student card.", Optional.of("https://lms.example.org/mod/quiz/1"),
+                Optional.of(Instant.parse("2026-12-07T15:00:00Z")));
         ExamSettings read = ExamSettings.fromJson(settings.toJson());
         assertEquals(settings, read);
         assertEquals(settings.toJson(), read.toJson());
@@ -143,5 +145,33 @@ class ExamSettingsTest {
         assertEquals(10, changed.frameIntervalSeconds());
         assertEquals(ExamSettings.defaults(), changed.withFrameInterval(3));
         assertThrows(IllegalArgumentException.class, () -> ExamSettings.defaults().withFrameInterval(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2026-12-07T15:00:00Z      | 2026-12-07T15:00:00Z",
+        "2026-12-07 15:00          | 2026-12-07T15:00:00Z",
+        "2026-12-07T16:00+01:00    | 2026-12-07T15:00:00Z",
+        "2026-12-07T15:00:00.000Z  | 2026-12-07T15:00:00Z",
+        "2026-12-07T10:00:00-05:00 | 2026-12-07T15:00:00Z"})
+    void aCloseTimeIsReadAsPeopleAndPlatformsWriteIt(String text, String instant) {
+        assertEquals(Optional.of(Instant.parse(instant)), ExamSettings.closeTime(text));
+    }
+
+    @Test
+    void anEmptyCloseTimeIsNoneAndNonsenseIsRefusedInWords() {
+        assertEquals(Optional.empty(), ExamSettings.closeTime("  "));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> ExamSettings.closeTime("next Tuesday"));
+        assertTrue(refused.getMessage().startsWith("The close time must be a date and time"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("\"next Tuesday\""), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ExamSettings.fromJson("{\"closesAt\": \"3026-01-01T00:00Z\"}"));
+    }
+
+    @Test
+    void settingsWithoutACloseTimeSayNone() {
+        assertEquals(Optional.empty(), ExamSettings.defaults().closesAt());
+        assertFalse(ExamSettings.defaults().toJson().contains("closesAt"));
+        assertEquals(Optional.empty(), ExamSettings.fromJson("{}").closesAt());
     }
 }

@@ -3,6 +3,7 @@ package org.invigil.exam.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,14 @@ class SettingsChangesTest {
         assertTrue(summary.startsWith("consent note changed: \"bbb"), summary);
         assertTrue(summary.endsWith("…\""), summary);
         assertEquals("consent note changed: ".length() + SettingsChanges.QUOTED_NOTE + 2, summary.length());
+    }
+
+    @Test
+    void namesTheCloseTimeBeforeAndAfterInUtc() {
+        ExamSettings closing = new ExamSettings(3, DEFAULTS.checks(), 10, 30, 20, 2, 5, 3, 30, "", Optional.empty(),
+                Optional.of(Instant.parse("2026-12-07T15:00:00Z")));
+        assertEquals("close time none → 2026-12-07 15:00 UTC", SettingsChanges.between(DEFAULTS, closing).summary());
+        assertEquals("close time 2026-12-07 15:00 UTC → none", SettingsChanges.between(closing, DEFAULTS).summary());
     }
 
     @Test

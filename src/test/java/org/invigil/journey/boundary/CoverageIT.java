@@ -10,6 +10,7 @@ import static org.invigil.journey.boundary.ProctoringApiIT.postJson;
 import static org.invigil.journey.boundary.ProctoringApiIT.refused;
 import static org.invigil.journey.boundary.ProctoringApiIT.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -64,13 +65,23 @@ class CoverageIT {
 
     /** A student consented, camera checked and monitoring (identity and liveness off for them). */
     static String[] monitoring(String userId) throws Exception {
+        return monitoring(lms, course, exam, teacher, userId, 0);
+    }
+
+    /**
+     * A student of that exam consented, camera checked and monitoring, with identity and liveness off and that much
+     * extra time: the attempt's id and the student's token.
+     */
+    static String[] monitoring(LtiPlatformSimulator lms, Course course, ResourceLink exam, User teacher,
+                               String userId, int extraMinutes) throws Exception {
         User student = lms.user(userId, "Student", userId);
         course.enrol(student, Role.LEARNER);
         String staff = token(lms, exam, teacher);
         HttpResponse<String> accommodated = ProctoringApiIT.send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/"
                         + ProctoringApiIT.examId(staff) + "/accommodations/" + userId))
                 .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"], "
+                        + "\"extraMinutes\": " + extraMinutes + "}")).build());
         assertEquals(200, accommodated.statusCode(), accommodated.body());
         String token = token(lms, exam, student);
         JsonObject session = json(get("/api/proctoring/session", token));
@@ -97,6 +108,12 @@ class CoverageIT {
     }
 
     static Score integrityScore(String userId, String until) {
+        return integrityScore(lms, course, exam, userId, until);
+    }
+
+    /** The student's integrity score in that exam's column, once its comment holds {@code until}. */
+    static Score integrityScore(LtiPlatformSimulator lms, Course course, ResourceLink exam, String userId,
+                                String until) {
         LineItem integrity = LmsFlows.eventually(() -> course.lineItems().stream()
                 .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))
                         && item.resourceLinkId().equals(Optional.of(exam.id()))).findFirst(),
@@ -175,6 +192,34 @@ class CoverageIT {
         BrowserResponse again = lms.launch(LaunchRequest.endAssessment(exam, 1).as(student)).run();
         assertEquals(200, again.status(), again.body());
         assertTrue(again.body().contains("data-ended=\"false\""), "nothing was running: " + again.body());
+    }
+
+    /**
+     * A monitor that still beats but sends no picture has its camera off; a monitor silent altogether (closed, frozen
+     * by the browser) says nothing about the camera: it is a stretch not monitored, which the coverage counts, and
+     * never a camera-off.
+     */
+    @Test
+    void noPictureWhileTheMonitorBeatsIsACameraOffAndASilentMonitorIsNot() throws Exception {
+        String[] beating = monitoring("127");
+        String[] silent = monitoring("128");
+        // at 5 s frames the quiet limit is 30 s; the watch looks every 10 s
+        Instant deadline = Instant.now().plusSeconds(60);
+        long sequence = 1;
+        boolean cameraOff = false;
+        while (!cameraOff && Instant.now().isBefore(deadline)) {
+            json(postJson("/api/proctoring/sessions/" + beating[0] + "/events", beating[1],
+                    events(event(sequence++, "heartbeat", Instant.now()))));
+            cameraOff = rules(report(beating)).contains("camera-off");
+            Thread.sleep(3000);
+        }
+        assertTrue(cameraOff, "heartbeats and no picture for a minute: " + report(beating));
+        Thread.sleep(12_000); // another sweep of the watch, past the silent monitor's limit too
+        assertFalse(rules(report(silent)).contains("camera-off"), "a silent monitor: " + report(silent));
+    }
+
+    static JsonObject report(String[] attempt) throws Exception {
+        return json(get("/api/proctoring/sessions/" + attempt[0] + "/report", attempt[1]));
     }
 
     @Test

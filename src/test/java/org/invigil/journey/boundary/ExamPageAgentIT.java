@@ -60,12 +60,31 @@ class ExamPageAgentIT {
         lmsPages = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         lmsOrigin = "http://127.0.0.1:" + lmsPages.getAddress().getPort();
         String agent = "<script src=\"" + DeployedTool.at("/static/agent.js") + "\" defer></script>";
-        lmsPages.createContext("/mod/lti/view.php", exchange -> {
-            String query = exchange.getRequestURI().getRawQuery();
-            String launch = DeployedTool.at("/lti/exam/student") + "?" + query;
-            page(exchange, "<h1>Exam activity</h1><iframe id=\"tool\" src=\"" + launch + "\" allow=\"camera; microphone\""
-                    + " style=\"width:900px;height:700px\" title=\"Invigil\"></iframe>" + agent);
+        // the exam activity: Moodle's LTI activity page, Canvas's assignment page, each framing the journey
+        for (String activity : new String[] {"/mod/lti/view.php", "/courses/20/assignments/5"}) {
+            lmsPages.createContext(activity, exchange -> {
+                String query = exchange.getRequestURI().getRawQuery();
+                String launch = DeployedTool.at("/lti/exam/student") + "?" + query;
+                page(exchange, "<h1>Exam activity</h1><iframe id=\"tool\" src=\"" + launch + "\" allow=\"camera; "
+                        + "microphone\" style=\"width:900px;height:700px\" title=\"Invigil\"></iframe>" + agent);
+            });
+        }
+        // Canvas Classic Quizzes: the attempt page, whose "Submit Quiz" form posts to the submissions and is sent
+        // back to the quiz's own page
+        lmsPages.createContext("/courses/20/quizzes/9/take", exchange -> page(exchange,
+                "<h1>Classic quiz</h1><p id=\"question\">Name a prime number.</p><textarea id=\"answer\"></textarea>"
+                        + "<form id=\"submit_quiz_form\" method=\"post\" "
+                        + "action=\"/courses/20/quizzes/9/submissions?user_id=33\">"
+                        + "<input type=\"hidden\" name=\"attempt\" value=\"1\">"
+                        + "<button id=\"submit_quiz_button\" type=\"submit\">Submit Quiz</button></form>" + agent));
+        lmsPages.createContext("/courses/20/quizzes/9/submissions", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Location", "/courses/20/quizzes/9");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
         });
+        lmsPages.createContext("/courses/20/quizzes/9", exchange -> page(exchange,
+                "<h1 id=\"quiz-show\">Classic quiz</h1><p>Submission details: score 1 out of 1</p>" + agent));
         lmsPages.createContext("/mod/quiz/summary.php", exchange -> page(exchange,
                 "<h1>Summary of attempt</h1><form method=\"post\" action=\"/mod/quiz/processattempt.php?cmid=7\">"
                         + "<input type=\"hidden\" name=\"attempt\" value=\"3\">"
@@ -210,9 +229,72 @@ class ExamPageAgentIT {
         chromium.screenshot("agent-4-ended-early");
     }
 
+    /**
+     * Canvas Classic Quizzes, as the agent in the Canvas theme's JavaScript sees them: "Submit Quiz" on the take page
+     * posts to the submissions and lands on the quiz's own page, which ends the attempt; the result goes out at once.
+     * (Written from Canvas's page addresses and form; not verified against a live Canvas.)
+     */
+    @Test
+    void submittingACanvasClassicQuizEndsTheAttemptAndTheResultArrives() throws Exception {
+        LtiPlatformSimulator canvas = LtiPlatformSimulator.start(Flavor.CANVAS);
+        try {
+            LmsFlows.registerDynamically(canvas);
+            User instructor = canvas.user("60", "Canvas", "Teacher");
+            User student = canvas.user("33", "Canvas", "Student");
+            Course physics = canvas.course("20", "Canvas physics").enrol(instructor, Role.INSTRUCTOR)
+                    .enrol(student, Role.LEARNER);
+            ResourceLink quiz = LmsFlows.deepLinkExam(canvas, physics, instructor, "Canvas classic quiz",
+                    Map.of("quizUrl", lmsOrigin + "/courses/20/quizzes/9"));
+            String staff = ProctoringApiIT.token(canvas, quiz, instructor);
+            HttpResponse<String> accommodated = ProctoringApiIT.send(HttpRequest.newBuilder(DeployedTool.at(
+                            "/api/exams/" + ProctoringApiIT.examId(staff) + "/accommodations/33"))
+                    .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}"))
+                    .build());
+            assertEquals(200, accommodated.statusCode(), accommodated.body());
+            String token = ProctoringApiIT.token(canvas, quiz, student);
+            Chromium chromium = browsers.start(FakeCamera.referencePerson());
+            monitoringFromTheExamActivity(chromium, "/courses/20/assignments/5", token);
+
+            chromium.open(lmsOrigin + "/courses/20/quizzes/9/take");
+            chromium.waitFor("#invigil-monitor-frame", STEP);
+            chromium.frame("#invigil-monitor-frame");
+            chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
+            chromium.waitUntil("window.invigilMonitor.stats().itemsSent >= 2", STEP);
+            chromium.mainFrame();
+            chromium.type("#answer", "7");
+            Instant submittedAt = Instant.now();
+            chromium.click("#submit_quiz_button");
+            chromium.waitFor("#quiz-show", STEP);
+
+            LineItem integrity = LmsFlows.eventually(() -> physics.lineItems().stream()
+                    .filter(item -> item.tag().equals(Optional.of("invigil-integrity"))).findFirst(),
+                    "no integrity column: " + canvas.rejections());
+            Score score = LmsFlows.eventually(() -> integrity.score("33")
+                            .filter(s -> s.comment() != null && s.comment().contains("Coverage:")),
+                    "no integrity result after the Canvas quiz was submitted: " + integrity.score("33"));
+            Duration arrived = Duration.between(submittedAt, Instant.now());
+            assertTrue(arrived.toSeconds() <= 15, "the result arrived " + arrived.toMillis() + " ms after the submit");
+            assertTrue(score.comment().contains("of quiz time"), "the agent saw the quiz pages: " + score.comment());
+            String sessionId = StudentJourneyBrowserIT.json(ProctoringApiIT.get("/api/proctoring/session", token))
+                    .getString("id");
+            JsonObject ended = StudentJourneyBrowserIT.json(ProctoringApiIT.get("/api/proctoring/sessions/"
+                    + sessionId, token));
+            assertEquals("quiz-submitted", ended.getJsonObject("ended").getString("reason"), ended.toString());
+            assertTrue(canvas.rejections().isEmpty(), "the platform refused: " + canvas.rejections());
+            chromium.screenshot("agent-5-canvas-quiz-submitted");
+        } finally {
+            canvas.close();
+        }
+    }
+
     /** The exam activity's page (the journey in its iframe): consent, camera check, start; the agent has the hand-off. */
     static void monitoringFromTheExamActivity(Chromium chromium, String token) {
-        chromium.open(lmsOrigin + "/mod/lti/view.php?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        monitoringFromTheExamActivity(chromium, "/mod/lti/view.php", token);
+    }
+
+    static void monitoringFromTheExamActivity(Chromium chromium, String activity, String token) {
+        chromium.open(lmsOrigin + activity + "?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         chromium.frame("#tool");
         chromium.waitForAttribute("body", "data-state", "consent", STEP);
         chromium.click("#consent-accept");

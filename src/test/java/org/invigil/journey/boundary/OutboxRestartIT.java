@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
@@ -58,31 +59,66 @@ class OutboxRestartIT {
         tool = new RestartIT.Tool(WORK, List.of("invigil.outbox.claim-seconds=20"));
         tool.start("first");
         lms = LtiPlatformSimulator.start(Flavor.MOODLE);
-        BrowserResponse confirm = lms.browser().get(lms.registrationStartUrl(tool.at("/lti/register")));
-        assertEquals(200, confirm.status(), confirm.body());
-        BrowserResponse done = lms.browser().submitForm(confirm);
-        assertEquals(200, done.status(), done.body() + " / platform: " + lms.rejections());
-        lms.onlyRegistration().activate();
         User teacher = lms.user("50", "Out", "Box");
         student = lms.user(STUDENT_ID, "Once", "Only");
         Course course = lms.course("12", "Exactly Once 101").enrol(teacher, Role.INSTRUCTOR)
                 .enrol(student, Role.LEARNER);
-        BrowserResponse picker = lms.launch(LaunchRequest.deepLinking(course).as(teacher)
-                .deepLinkingData("outbox-" + java.util.UUID.randomUUID())).run();
-        assertEquals(200, picker.status(), picker.body());
-        HtmlForm form = picker.form().with("title", "Exam with a score in flight");
-        BrowserResponse autoPost = lms.browser().submit(form);
-        assertEquals(200, autoPost.status(), autoPost.body());
-        BrowserResponse returned = lms.browser().submitForm(autoPost);
-        assertEquals(200, returned.status(), returned.body() + " / platform: " + lms.rejections());
-        DeepLinkingReturn.Received received = lms.deepLinkingResponses().get(lms.deepLinkingResponses().size() - 1);
-        exam = received.resourceLinks().get(0);
+        exam = examOn(tool, lms, course, teacher, "Exam with a score in flight");
         String staff = ProctoringApiIT.token(lms, exam, teacher);
         HttpResponse<String> accommodated = RestartIT.send(HttpRequest.newBuilder(tool.at("/api/exams/"
                         + ProctoringApiIT.examId(staff) + "/accommodations/" + STUDENT_ID))
                 .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
         assertEquals(200, accommodated.statusCode(), accommodated.body());
+    }
+
+    /** Registers that Invigil of its own with the platform and deep-links an exam into the course. */
+    static ResourceLink examOn(RestartIT.Tool tool, LtiPlatformSimulator lms, Course course, User teacher,
+                               String title) {
+        BrowserResponse confirm = lms.browser().get(lms.registrationStartUrl(tool.at("/lti/register")));
+        assertEquals(200, confirm.status(), confirm.body());
+        BrowserResponse done = lms.browser().submitForm(confirm);
+        assertEquals(200, done.status(), done.body() + " / platform: " + lms.rejections());
+        lms.onlyRegistration().activate();
+        BrowserResponse picker = lms.launch(LaunchRequest.deepLinking(course).as(teacher)
+                .deepLinkingData("own-" + UUID.randomUUID())).run();
+        assertEquals(200, picker.status(), picker.body());
+        HtmlForm form = picker.form().with("title", title);
+        BrowserResponse autoPost = lms.browser().submit(form);
+        assertEquals(200, autoPost.status(), autoPost.body());
+        BrowserResponse returned = lms.browser().submitForm(autoPost);
+        assertEquals(200, returned.status(), returned.body() + " / platform: " + lms.rejections());
+        DeepLinkingReturn.Received received = lms.deepLinkingResponses().get(lms.deepLinkingResponses().size() - 1);
+        return received.resourceLinks().get(0);
+    }
+
+    /** The student's attempt on that Invigil, consented, camera checked and monitoring: its id and token. */
+    static String[] monitoringOn(RestartIT.Tool tool, LtiPlatformSimulator lms, ResourceLink exam, User teacher,
+                                 User student) throws Exception {
+        String staff = ProctoringApiIT.token(lms, exam, teacher);
+        HttpResponse<String> accommodated = RestartIT.send(HttpRequest.newBuilder(tool.at("/api/exams/"
+                        + ProctoringApiIT.examId(staff) + "/accommodations/" + student.sub()))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"checksOff\": [\"identity\", \"liveness\"]}")).build());
+        assertEquals(200, accommodated.statusCode(), accommodated.body());
+        String token = ProctoringApiIT.token(lms, exam, student);
+        JsonObject session = RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/session"))
+                .header("Authorization", "Bearer " + token).GET().build()));
+        String id = session.getString("id");
+        RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/sessions/" + id + "/consent"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("decision", "accept")
+                        .add("version", session.getJsonObject("consent").getString("version")).build().toString()))
+                .build()));
+        RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/sessions/" + id
+                        + "/system-check")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestPictures.referencePerson())).build()));
+        JsonObject started = RestartIT.json(RestartIT.send(HttpRequest.newBuilder(tool.at("/api/proctoring/sessions/"
+                + id + "/start")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()));
+        assertEquals("monitoring", started.getString("state"), started.toString());
+        return new String[] {id, token};
     }
 
     @AfterAll

@@ -38,6 +38,9 @@ class ToolConfigurationTest {
                 .anyMatch(claim -> claim.getString().equals("picture")));
         assertEquals("public", lti.getString(ToolConfiguration.CANVAS_PRIVACY_LEVEL));
         assertEquals("private_key_jwt", config.getString("token_endpoint_auth_method"));
+        assertEquals("$ResourceLink.available.endDateTime",
+                lti.getJsonObject("custom_parameters").getString(ToolConfiguration.CLOSE_PARAMETER),
+                "the student's close time, where the platform substitutes it");
         assertTrue(config.getJsonArray("contacts").isEmpty(), "Canvas wants empty arrays, not missing members");
     }
 }
