@@ -154,6 +154,8 @@ class ArchitectureTest {
             "review.control.Reviews -> web.control.ProblemException",
             "roster.control.Roster -> web.control.Problem",
             "roster.control.Roster -> web.control.ProblemException",
+            "session.control.AccommodationInvalid -> web.control.Problem",
+            "session.control.AccommodationInvalid -> web.control.ProblemException",
             "session.control.DataKeyDestroyed -> web.control.Problem",
             "session.control.DataKeyDestroyed -> web.control.ProblemException",
             "session.control.SessionRefusals -> web.control.Problem",
