@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -90,7 +91,7 @@ public class AccessTokens {
             }
             long seconds = json.get("expires_in") instanceof JsonNumber number ? number.longValue() : 3600;
             return new Cached(token.getString(), now.plusSeconds(Math.max(seconds, 0)));
-        } catch (jakarta.json.JsonException | ClassCastException e) {
+        } catch (JsonException | ClassCastException e) {
             throw new PlatformServiceException("token endpoint", answer.status(), "the answer is not JSON");
         }
     }

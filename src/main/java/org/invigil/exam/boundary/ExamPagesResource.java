@@ -6,23 +6,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.ExamSummary;
-import org.invigil.grades.control.Gradebook;
-import org.invigil.grades.entity.Result;
-import org.invigil.refusal.entity.Refusal;
-import org.invigil.roster.control.Roster;
-import org.invigil.roster.entity.Member;
-import org.invigil.session.control.ProctoringSessions;
-import org.invigil.web.boundary.RefusalMapper;
 
 /**
- * The pages a launch lands on ({@code /lti/exam/student}, {@code /lti/exam/instructor}), each for the exam and the
- * person the session names. Later issues fill the student journey and the instructor tools.
+ * The page a student's launch lands on ({@code /lti/exam/student}), for the exam and the person the session names;
+ * the instructor's is review's {@code InstructorPageResource}.
  */
 @Path("exam")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -34,15 +26,6 @@ public class ExamPagesResource {
     @Inject
     Exams exams;
 
-    @Inject
-    Roster roster;
-
-    @Inject
-    Gradebook gradebook;
-
-    @Inject
-    ProctoringSessions proctoringSessions;
-
     @GET
     @Path("student")
     public String student(@QueryParam("session") String token) {
@@ -50,34 +33,10 @@ public class ExamPagesResource {
         return ExamPages.student(session, exam(session));
     }
 
-    @GET
-    @Path("instructor")
-    public String instructor(@QueryParam("session") String token) {
-        ToolSession session = sessions.open(token);
-        if (!session.isStaff()) {
-            throw new SessionRefused(403, "staff_only", "This page is for the course's instructors.");
-        }
-        ExamSummary exam = exam(session);
-        Outcome<List<Member>> members = Outcome.of(() -> roster.of(exam.id()));
-        Outcome<List<Result>> results = Outcome.of(() -> gradebook.results(exam.id(), Gradebook.Column.GATE));
-        return ExamPages.instructor(token, session, exam, members, results, proctoringSessions.ofExam(exam.id()));
-    }
-
     private ExamSummary exam(ToolSession session) {
         String examId = session.examId().orElseThrow(() -> new SessionRefused(403, "exam_missing",
                 "This session is not for an exam. Open the exam from your course page."));
         return exams.summary(examId).orElseThrow(() -> new SessionRefused(403, "exam_missing",
                 "The exam of this session no longer exists."));
-    }
-
-    /** A platform call that may fail without failing the page: the page says what the LMS answered instead. */
-    record Outcome<T>(T value, String problem) {
-        static <T> Outcome<T> of(java.util.function.Supplier<T> call) {
-            try {
-                return new Outcome<>(call.get(), null);
-            } catch (Refusal e) {
-                return new Outcome<>(null, RefusalMapper.problem(e).detail());
-            }
-        }
     }
 }

@@ -26,7 +26,7 @@ import org.invigil.identity.control.BulkReferences;
 import org.invigil.identity.control.BulkReport;
 import org.invigil.identity.control.ReferenceStatuses;
 import org.invigil.refusal.entity.Refusal;
-import org.invigil.review.boundary.ReviewerLogin;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.session.control.Accommodations;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.Accommodation;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -181,7 +182,7 @@ public class AssignmentGradeService {
     private static JsonStructure parse(HttpAnswer answer, String what) {
         try {
             return Json.createReader(new StringReader(answer.body())).read();
-        } catch (jakarta.json.JsonException e) {
+        } catch (JsonException e) {
             throw new PlatformServiceException(what, answer.status(), "the answer is not JSON");
         }
     }

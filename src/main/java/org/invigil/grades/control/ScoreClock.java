@@ -2,6 +2,7 @@ package org.invigil.grades.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -21,7 +22,7 @@ public class ScoreClock {
     public Instant next(String lineItemUrl, String userId) {
         // locked until this transaction ends: two nodes never hand out the same timestamp
         ScoreClockEntry entry = em.find(ScoreClockEntry.class, new ScoreClockEntry.Key(lineItemUrl, userId),
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
             entry = new ScoreClockEntry(lineItemUrl, userId);
             em.persist(entry);

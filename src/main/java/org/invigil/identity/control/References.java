@@ -5,17 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -148,7 +151,7 @@ public class References {
 
     /** The reference photos whose retention has passed since their last use, oldest first. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<String> dueForDeletion(java.time.Instant now, int retentionDays) {
+    public List<String> dueForDeletion(Instant now, int retentionDays) {
         return em.createQuery("select r from ReferencePhoto r order by r.createdAt", ReferencePhoto.class)
                 .getResultList().stream().filter(p -> p.isDueForDeletion(now, retentionDays))
                 .map(ReferencePhoto::id).toList();
@@ -159,7 +162,7 @@ public class References {
      * (whose, which kind, since when unused); false if it is already gone or was used again meanwhile.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean deleteExpired(String id, java.time.Instant now, int retentionDays) {
+    public boolean deleteExpired(String id, Instant now, int retentionDays) {
         ReferencePhoto photo = em.find(ReferencePhoto.class, id);
         if (photo == null || !photo.isDueForDeletion(now, retentionDays)) {
             return false;
@@ -211,7 +214,7 @@ public class References {
     }
 
     private List<ReferencePhoto> of(String platformId, String contextId, String userId) {
-        return new java.util.ArrayList<>(em.createQuery("select r from ReferencePhoto r where r.platformId = :platform "
+        return new ArrayList<>(em.createQuery("select r from ReferencePhoto r where r.platformId = :platform "
                         + "and r.contextId = :context and r.userId = :user", ReferencePhoto.class)
                 .setParameter("platform", platformId).setParameter("context", contextId).setParameter("user", userId)
                 .getResultList());
@@ -244,7 +247,7 @@ public class References {
             }
         }
         BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.getGraphics().drawImage(decoded, 0, 0, java.awt.Color.WHITE, null);
+        rgb.getGraphics().drawImage(decoded, 0, 0, Color.WHITE, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(rgb, "jpg", out);
         return out.toByteArray();

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,7 +99,7 @@ public class ReferencePhoto {
      * last use stands for it), so photo and descriptor must go.
      */
     public boolean isDueForDeletion(Instant now, int retentionDays) {
-        return !lastUsedAt().plus(java.time.Duration.ofDays(retentionDays)).isAfter(now);
+        return !lastUsedAt().plus(Duration.ofDays(retentionDays)).isAfter(now);
     }
 
     /** A person confirmed the enrolment capture as this student. */

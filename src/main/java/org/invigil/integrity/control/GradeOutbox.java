@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -83,7 +84,7 @@ public class GradeOutbox {
         executor.submit(this::dispatchDue);
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean dispatching = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean dispatching = new AtomicBoolean();
 
     /**
      * Delivers every due entry; returns how many reached the gradebook. One round at a time on this node (the timer

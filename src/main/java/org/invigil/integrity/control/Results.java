@@ -13,8 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Score;
 import org.invigil.integrity.entity.IntegrityResult;
@@ -23,6 +23,7 @@ import org.invigil.monitoring.control.Finding;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.Timelines;
 import org.invigil.monitoring.entity.Rule;
+import org.invigil.notification.control.Notifications;
 import org.invigil.session.entity.EndReason;
 import org.invigil.session.entity.ProctoringSession;
 
@@ -44,7 +45,7 @@ public class Results {
     Incidents incidents;
 
     @Inject
-    org.invigil.notification.control.Notifications notifications;
+    Notifications notifications;
 
     @Inject
     Timelines timelines;

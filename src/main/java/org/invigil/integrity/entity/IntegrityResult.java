@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The stored integrity result of one attempt. */
 @Entity
@@ -74,9 +75,9 @@ public class IntegrityResult {
     }
 
     /** The coverage the result states; empty for results computed before coverage was measured. */
-    public java.util.Optional<CoverageFigures> coverage() {
-        return quizSeconds == null || monitoredSeconds == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new CoverageFigures(quizSeen != null && quizSeen == 1, quizSeconds,
+    public Optional<CoverageFigures> coverage() {
+        return quizSeconds == null || monitoredSeconds == null ? Optional.empty()
+                : Optional.of(new CoverageFigures(quizSeen != null && quizSeen == 1, quizSeconds,
                 monitoredSeconds));
     }
 

@@ -22,15 +22,15 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.identity.control.Liveness;
 import org.invigil.identity.entity.LivenessChallenge;
 import org.invigil.journey.control.IdentityStep;
+import org.invigil.integrity.control.IncidentsJson;
+import org.invigil.integrity.control.Results;
 import org.invigil.journey.control.Journey;
 import org.invigil.journey.control.LivenessStep;
 import org.invigil.journey.control.MonitoringLifecycle;
 import org.invigil.journey.control.SystemCheck;
-import org.invigil.integrity.control.Results;
 import org.invigil.monitoring.control.EventIngestion;
-import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.FrameIngestion;
-import org.invigil.monitoring.boundary.IncidentsJson;
+import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.MonitoringRefused;
 import org.invigil.session.entity.SessionState;
 

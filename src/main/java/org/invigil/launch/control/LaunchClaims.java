@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.invigil.launch.entity.LtiLaunch;
+import org.invigil.access.entity.Roles;
 import org.invigil.launch.entity.LtiLaunch.DeepLinkingSettings;
 import org.invigil.launch.entity.LtiLaunch.GradeServiceClaim;
 import org.invigil.launch.entity.LtiLaunch.LaunchContext;
@@ -20,8 +20,8 @@ import org.invigil.launch.entity.LtiLaunch.MembershipServiceClaim;
 import org.invigil.launch.entity.LtiLaunch.ProctoringClaims;
 import org.invigil.launch.entity.LtiLaunch.ResourceLink;
 import org.invigil.launch.entity.LtiLaunch.ToolPlatform;
+import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.MessageType;
-import org.invigil.launch.entity.Roles;
 
 /** Reads a verified claims set into a typed {@link LtiLaunch}; a claim of the wrong shape is a 400 naming it. */
 final class LaunchClaims {

@@ -1,7 +1,10 @@
 package org.invigil.launch.entity;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.invigil.access.entity.Roles;
 
 /**
  * A verified launch: every claim Invigil uses, typed. Built only by the id_token verifier, after every check of
@@ -62,16 +65,16 @@ public record LtiLaunch(String registrationId, String issuer, String clientId, S
     }
 
     /** {@code https://purl.imsglobal.org/spec/lti-ags/claim/endpoint} (AGS 2.0 §3.1). */
-    public record GradeServiceClaim(java.util.Set<String> scopes, Optional<String> lineItems,
+    public record GradeServiceClaim(Set<String> scopes, Optional<String> lineItems,
                                     Optional<String> lineItem) {
     }
 
     /** {@code https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice} (NRPS 2.0 §3.6.1). */
-    public record MembershipServiceClaim(String contextMembershipsUrl, java.util.List<String> serviceVersions) {
+    public record MembershipServiceClaim(String contextMembershipsUrl, List<String> serviceVersions) {
     }
 
     /** {@code https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings} (Deep Linking 2.0 §4.4.1). */
-    public record DeepLinkingSettings(String returnUrl, java.util.List<String> acceptTypes, boolean acceptMultiple,
+    public record DeepLinkingSettings(String returnUrl, List<String> acceptTypes, boolean acceptMultiple,
                                       Optional<String> data, Optional<String> title) {
     }
 

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.invigil.crypto.control.Aead;
@@ -105,12 +107,12 @@ public class FrameIngestion {
         FaceDescriptor baseline = Descriptors.decode(Aead.open(sessions.dataKey(session), sealed.get(),
                 baselineAad(session.id())));
         // the analysis saw one face; the descriptor pass may add a faint extra detection: compare the largest
-        DescribedFace largest = faces.stream().max(java.util.Comparator.comparingDouble(f -> f.face().box().area()))
+        DescribedFace largest = faces.stream().max(Comparator.comparingDouble(f -> f.face().box().area()))
                 .orElseThrow();
         return Optional.of(pictures.compare(largest.descriptor(), baseline));
     }
 
     public static byte[] baselineAad(String sessionId) {
-        return ("baseline-descriptor/" + sessionId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ("baseline-descriptor/" + sessionId).getBytes(StandardCharsets.UTF_8);
     }
 }

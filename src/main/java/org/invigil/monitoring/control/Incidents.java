@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +22,8 @@ import org.invigil.monitoring.entity.Incident;
 import org.invigil.monitoring.entity.Rule;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
+import org.invigil.web.control.Problem;
+import org.invigil.web.control.ProblemException;
 
 /**
  * Opens, extends and closes incidents from what the rules find, and keeps their evidence frames sealed under the
@@ -153,7 +156,7 @@ public class Incidents {
     public byte[] openEvidence(String sessionId, String frameId) {
         EvidenceFrame frame = em.find(EvidenceFrame.class, frameId);
         if (frame == null || !frame.sessionId().equals(sessionId)) {
-            throw new org.invigil.web.control.ProblemException(new org.invigil.web.control.Problem(404,
+            throw new ProblemException(new Problem(404,
                     "evidence_unknown", "No such evidence", "There is no evidence frame " + frameId + " in this session."));
         }
         ProctoringSession session = sessions.byId(sessionId);
@@ -169,7 +172,7 @@ public class Incidents {
     public void replaceCoverage(ProctoringSession session, List<Finding> findings, Instant at) {
         em.createQuery("delete from Incident i where i.sessionId = :session and i.ruleId in :rules")
                 .setParameter("session", session.id())
-                .setParameter("rules", java.util.Arrays.stream(Rule.values())
+                .setParameter("rules", Arrays.stream(Rule.values())
                         .filter(rule -> rule.kind() == Rule.Kind.COVERAGE).map(Rule::id).toList())
                 .executeUpdate();
         for (Finding finding : findings) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.Exam;
+import org.invigil.exam.entity.ExamSettings;
 import org.invigil.identity.control.Pictures;
 import org.invigil.monitoring.entity.Observation;
 import org.invigil.monitoring.entity.Rule;
@@ -36,7 +37,7 @@ public class Observations {
     static final int RULE_WINDOW = 30;
 
     /** Enough recent frames for the longest time any rule of these settings waits for, and never fewer than 30. */
-    static int window(org.invigil.exam.entity.ExamSettings settings) {
+    static int window(ExamSettings settings) {
         int longest = Math.max(settings.noFaceSeconds(), settings.lookAwaySeconds());
         return Math.max(RULE_WINDOW, longest / settings.frameIntervalSeconds() + 4);
     }

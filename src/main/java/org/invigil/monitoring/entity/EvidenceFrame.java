@@ -7,6 +7,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -44,7 +45,7 @@ public class EvidenceFrame {
 
     /** The associated data of the seal: a sealed frame opens only as this frame of this session. */
     public byte[] associatedData() {
-        return ("evidence/" + sessionId + "/" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ("evidence/" + sessionId + "/" + id).getBytes(StandardCharsets.UTF_8);
     }
 
     public void seal(byte[] sealed) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What the analysis of one frame found. The frame itself is not kept unless it became evidence. */
@@ -136,7 +137,7 @@ public class Observation {
 
     /** A compact statement of capture quality, for incidents. */
     public String qualitySummary() {
-        return String.format(java.util.Locale.ROOT, "brightness %.0f/255, contrast %.0f, sharpness %.0f", brightness,
+        return String.format(Locale.ROOT, "brightness %.0f/255, contrast %.0f, sharpness %.0f", brightness,
                 contrast, sharpness);
     }
 }

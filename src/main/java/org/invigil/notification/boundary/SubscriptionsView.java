@@ -13,7 +13,7 @@ import org.invigil.notification.control.Mailer;
 import org.invigil.notification.control.Subscriptions;
 import org.invigil.notification.entity.Subscription;
 import org.invigil.refusal.entity.Refusal;
-import org.invigil.review.boundary.ReviewerLogin;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.boundary.RefusalMapper;
 
 /**

@@ -5,7 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,7 +38,7 @@ public final class WebhookSignature {
             return false;
         }
         Long t = null;
-        java.util.List<String> signatures = new java.util.ArrayList<>();
+        List<String> signatures = new ArrayList<>();
         for (String part : header.split(",")) {
             String[] pair = part.trim().split("=", 2);
             if (pair.length != 2) {
@@ -56,7 +59,7 @@ public final class WebhookSignature {
         }
         byte[] expected = hmac(secret, t + "." + body).getBytes(StandardCharsets.US_ASCII);
         return signatures.stream().anyMatch(given -> MessageDigest.isEqual(expected,
-                given.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII)));
+                given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII)));
     }
 
     static String hmac(String secret, String signed) {

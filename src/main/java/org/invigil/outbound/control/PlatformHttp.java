@@ -3,6 +3,7 @@ package org.invigil.outbound.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -244,7 +245,7 @@ public class PlatformHttp {
         private final int max;
         private final long declared;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private volatile Flow.Subscription subscription;
 
         LimitedBody(int max, long declared) {

@@ -2,9 +2,11 @@ package org.invigil.registration.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -107,7 +109,7 @@ public class PlatformsAdminResource {
         if (!body.containsKey(member) || body.isNull(member)) {
             return null;
         }
-        if (body.get(member) instanceof jakarta.json.JsonString value) {
+        if (body.get(member) instanceof JsonString value) {
             return value.getString().trim();
         }
         throw new RegistrationRefused("field_malformed", "The field " + member + " must be a string.");
@@ -118,11 +120,11 @@ public class PlatformsAdminResource {
         if (!body.containsKey(member) || body.isNull(member)) {
             return values;
         }
-        if (!(body.get(member) instanceof jakarta.json.JsonArray array)) {
+        if (!(body.get(member) instanceof JsonArray array)) {
             throw new RegistrationRefused("field_malformed", "The field " + member + " must be an array of strings.");
         }
         for (var value : array) {
-            if (!(value instanceof jakarta.json.JsonString text)) {
+            if (!(value instanceof JsonString text)) {
                 throw new RegistrationRefused("field_malformed", "The field " + member + " must hold only strings.");
             }
             values.add(text.getString());

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -281,7 +282,7 @@ public class DynamicRegistration {
     private static JsonObject parseObject(String body, String code, String detail) {
         try {
             return BoundedJson.object(body);
-        } catch (jakarta.json.JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException e) {
             throw new RegistrationRefused(new Problem(422, code, "The platform's answer is not usable", detail));
         }
     }

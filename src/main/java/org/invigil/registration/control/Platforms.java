@@ -7,12 +7,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.audit.control.AuditLog;
 import org.invigil.audit.entity.AuditEntry;
 import org.invigil.outbound.control.PlatformHttp;
@@ -180,9 +182,9 @@ public class Platforms {
     static Set<String> frameAncestors(List<PlatformRegistration> platforms, String extra) {
         Set<String> origins = new TreeSet<>();
         platforms.forEach(platform -> origins.addAll(platform.frameOrigins()));
-        java.util.Arrays.stream(extra.split("[,\\s]+")).map(Origins::of).flatMap(Optional::stream)
+        Arrays.stream(extra.split("[,\\s]+")).map(Origins::of).flatMap(Optional::stream)
                 .forEach(origins::add);
-        return java.util.Collections.unmodifiableSet(origins);
+        return Collections.unmodifiableSet(origins);
     }
 
     private record Cached(Set<String> origins, Instant readAt) {

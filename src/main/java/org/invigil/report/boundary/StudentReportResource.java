@@ -18,7 +18,7 @@ import java.util.List;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
-import org.invigil.monitoring.boundary.IncidentsJson;
+import org.invigil.integrity.control.IncidentsJson;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.monitoring.entity.Incident;
 import org.invigil.report.control.StudentReports;

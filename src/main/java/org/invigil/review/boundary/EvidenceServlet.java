@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.invigil.review.control.Reviews;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.boundary.PictureResponses;
 
 /** An evidence frame for the review screens, opened for the reviewer of this session and audited. */

@@ -12,6 +12,7 @@ import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.ExamReport;
 import org.invigil.review.control.ExamReports;
 import org.invigil.review.control.ReportFilter;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.boundary.RefusalMapper;
 
 /**

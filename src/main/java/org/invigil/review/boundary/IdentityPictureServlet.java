@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.invigil.review.control.Reviews;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.boundary.PictureResponses;
 
 /** The reference photo or the identity-check picture of an attempt, for its reviewer, audited. */

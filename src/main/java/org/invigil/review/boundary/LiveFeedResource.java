@@ -11,6 +11,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.review.control.LiveFeed;
+import org.invigil.screens.boundary.ReviewerLogin;
 
 /**
  * {@code GET /api/review/live}: Server-Sent Events for the live monitor screen, in the screen's own HTTP session

@@ -7,6 +7,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import org.invigil.journey.control.MonitoringLifecycle;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.LiveMonitor;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.boundary.RefusalMapper;
 
 /**
@@ -137,13 +140,13 @@ public class LiveMonitorView implements Serializable {
     /** The live feed's address in this screen's HTTP session. */
     public String getFeedUrl() {
         return inSession("/api/review/live" + (exam == null || exam.isBlank() ? "" : "?exam="
-                + java.net.URLEncoder.encode(exam, java.nio.charset.StandardCharsets.UTF_8)));
+                + URLEncoder.encode(exam, StandardCharsets.UTF_8)));
     }
 
     /** The address of a student's live picture in this screen's HTTP session. */
     public String pictureUrl(String sessionId) {
-        return inSession("/review/live-picture?attempt=" + java.net.URLEncoder.encode(sessionId,
-                java.nio.charset.StandardCharsets.UTF_8));
+        return inSession("/review/live-picture?attempt=" + URLEncoder.encode(sessionId,
+                StandardCharsets.UTF_8));
     }
 
     private static String inSession(String path) {

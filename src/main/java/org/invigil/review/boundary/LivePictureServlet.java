@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.invigil.review.control.LiveMonitor;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.boundary.PictureResponses;
 
 /**

@@ -4,9 +4,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.invigil.refusal.entity.Refusal;
+import java.util.stream.Collectors;
 import org.invigil.review.control.Reviews;
+import org.invigil.screens.boundary.ReviewerLogin;
+import org.invigil.web.control.ProblemException;
 
 /** An integrity officer's overview: every exam of the platform, those with attempts waiting first. */
 @Named
@@ -36,7 +40,7 @@ public class OfficerExamsView implements Serializable {
             }
             rows = reviews.examsOfPlatform(login.reviewer()).stream()
                     .map(line -> new Row(line.examId(), line.title(), line.course(), line.attempts(), line.needReview()))
-                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)); // sorted in place
+                    .collect(Collectors.toCollection(ArrayList::new)); // sorted in place
         } catch (Refusal refused) {
             ScreenRefusals.send(refused);
         }

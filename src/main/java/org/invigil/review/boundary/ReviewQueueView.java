@@ -4,10 +4,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.Reviews;
+import org.invigil.screens.boundary.ReviewerLogin;
+import org.invigil.web.control.ProblemException;
 
 /** The review queue of the reviewer's exam: the attempts that need a person first. */
 @Named
@@ -47,7 +51,7 @@ public class ReviewQueueView implements Serializable {
                     entry.session().userName(), entry.session().state().id(), entry.session().identityStatus().id(),
                     entry.result().map(result -> result.score()).orElse(null),
                     entry.result().map(result -> result.reviewState().id()).orElse("in progress"),
-                    entry.incidents())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+                    entry.incidents())).collect(Collectors.toCollection(ArrayList::new));
             this.examId = examId;
             ownExam = reviewer.examId().map(examId::equals).orElse(false);
         } catch (Refusal refused) {

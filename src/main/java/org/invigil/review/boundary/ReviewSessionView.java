@@ -8,14 +8,17 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.Reviews;
 import org.invigil.review.control.StudentResponses;
 import org.invigil.review.entity.Decision;
+import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.web.boundary.RefusalMapper;
 import org.invigil.web.control.ProblemException;
 
@@ -97,8 +100,8 @@ public class ReviewSessionView implements Serializable {
         }
     }
 
-    private final java.util.Map<String, String> incidentOutcomes = new java.util.HashMap<>();
-    private final java.util.Map<String, String> incidentNotes = new java.util.HashMap<>();
+    private final Map<String, String> incidentOutcomes = new HashMap<>();
+    private final Map<String, String> incidentNotes = new HashMap<>();
 
     /** Records a decision on one incident (cleared, confirmed or follow-up) with its note. */
     public void decideIncident(String incidentId) {
@@ -116,11 +119,11 @@ public class ReviewSessionView implements Serializable {
         }
     }
 
-    public java.util.Map<String, String> getIncidentOutcomes() {
+    public Map<String, String> getIncidentOutcomes() {
         return incidentOutcomes;
     }
 
-    public java.util.Map<String, String> getIncidentNotes() {
+    public Map<String, String> getIncidentNotes() {
         return incidentNotes;
     }
 

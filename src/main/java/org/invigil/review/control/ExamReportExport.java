@@ -14,6 +14,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -223,7 +224,7 @@ public final class ExamReportExport {
         if (text == null) {
             return "";
         }
-        String slug = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+        String slug = Normalizer.normalize(text, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;

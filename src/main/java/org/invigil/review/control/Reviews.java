@@ -12,14 +12,18 @@ import java.util.Optional;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.control.AuditLog;
+import org.invigil.audit.entity.AuditEntry;
+import org.invigil.crypto.control.Aead;
 import org.invigil.exam.control.Exams;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Score;
+import org.invigil.identity.control.References;
 import org.invigil.integrity.control.GradeOutbox;
 import org.invigil.integrity.entity.IntegrityResult;
 import org.invigil.integrity.entity.ReviewState;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.entity.Incident;
+import org.invigil.notification.control.Notifications;
 import org.invigil.review.entity.Decision;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
@@ -53,10 +57,10 @@ public class Reviews {
     Exams exams;
 
     @Inject
-    org.invigil.identity.control.References references;
+    References references;
 
     @Inject
-    org.invigil.notification.control.Notifications notifications;
+    Notifications notifications;
 
     Clock clock = Clock.systemUTC();
 
@@ -121,7 +125,7 @@ public class Reviews {
         ProctoringSession session = reviewable(staff, sessionId);
         audit.record(staff, "view-identity", "session:" + sessionId, which);
         if ("capture".equals(which)) {
-            return session.sealedIdentityCapture().map(sealed -> org.invigil.crypto.control.Aead.open(
+            return session.sealedIdentityCapture().map(sealed -> Aead.open(
                     sessions.dataKey(session), sealed, session.identityCaptureAssociatedData()));
         }
         return references.photoForReview(session.platformId(), session.contextId().orElse(""), session.userId());
@@ -181,7 +185,7 @@ public class Reviews {
     }
 
     @Transactional
-    public List<org.invigil.audit.entity.AuditEntry> auditOf(ToolSession staff, String sessionId) {
+    public List<AuditEntry> auditOf(ToolSession staff, String sessionId) {
         reviewable(staff, sessionId);
         return audit.about("session:" + sessionId);
     }
@@ -191,7 +195,7 @@ public class Reviews {
      * viewed and exported; oldest first.
      */
     @Transactional
-    public List<org.invigil.audit.entity.AuditEntry> auditOfExam(ToolSession staff, String examId) {
+    public List<AuditEntry> auditOfExam(ToolSession staff, String examId) {
         exams.reviewer(staff, examId);
         return audit.about("exam:" + examId);
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.invigil.access.entity.Roles;
 import org.invigil.advantage.control.PlatformServiceException;
 import org.invigil.advantage.control.ServiceCall;
-import org.invigil.launch.entity.Roles;
 import org.invigil.outbound.control.HttpAnswer;
 import org.invigil.registration.entity.PlatformRegistration;
 import org.invigil.roster.entity.Member;
@@ -51,7 +52,7 @@ public class NamesRoleService {
             JsonObject container;
             try {
                 container = Json.createReader(new StringReader(answer.body())).readObject();
-            } catch (jakarta.json.JsonException e) {
+            } catch (JsonException e) {
                 throw new PlatformServiceException("names and roles service", answer.status(), "the answer is not JSON");
             }
             if (!(container.get("members") instanceof JsonArray array)) {

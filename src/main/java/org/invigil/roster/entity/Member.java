@@ -1,7 +1,7 @@
 package org.invigil.roster.entity;
 
 import java.util.Optional;
-import org.invigil.launch.entity.Roles;
+import org.invigil.access.entity.Roles;
 
 /** One member of a course (NRPS 2.0 §2.2). Moodle never sends {@code picture}; Canvas does with privacy "public". */
 public record Member(String userId, String status, Roles roles, Optional<String> name, Optional<String> givenName,

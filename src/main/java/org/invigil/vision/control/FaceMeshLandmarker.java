@@ -5,6 +5,7 @@ import java.util.List;
 import org.invigil.vision.entity.FaceDetection;
 import org.invigil.vision.entity.ImagePoint;
 import org.invigil.vision.entity.ModelVersion;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -75,7 +76,7 @@ public final class FaceMeshLandmarker implements AutoCloseable {
         List<Mat> outputs = new ArrayList<>(2);
         try {
             Imgproc.warpAffine(bgr, crop, transform, new Size(INPUT, INPUT),
-                    Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, org.opencv.core.Core.BORDER_CONSTANT,
+                    Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, Core.BORDER_CONSTANT,
                     new Scalar(0, 0, 0));
             blob = Dnn.blobFromImage(crop, 1 / 255.0, new Size(INPUT, INPUT), new Scalar(0, 0, 0), true, false);
             net.setInput(blob);

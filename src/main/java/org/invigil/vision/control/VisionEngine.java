@@ -1,5 +1,7 @@
 package org.invigil.vision.control;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
@@ -67,8 +69,8 @@ public class VisionEngine implements AutoCloseable {
         }
     }
 
-    private static void requireReadable(java.nio.file.Path model) {
-        if (model != null && !java.nio.file.Files.isReadable(model)) {
+    private static void requireReadable(Path model) {
+        if (model != null && !Files.isReadable(model)) {
             throw new IllegalArgumentException("The configured model " + model + " is not a readable file");
         }
     }

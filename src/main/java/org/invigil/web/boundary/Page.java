@@ -1,5 +1,7 @@
 package org.invigil.web.boundary;
 
+import java.util.Map;
+
 /**
  * The HTML shell of every server-rendered page: one stylesheet, no third-party resources, and nothing the page
  * needs from a cookie (pages run inside LMS iframes where third-party cookies are blocked).
@@ -55,7 +57,7 @@ public final class Page {
     }
 
     /** A page that submits a form at once, as LTI messages travel from tool to platform (and the reverse). */
-    public static String autoPost(String title, String action, java.util.Map<String, String> fields) {
+    public static String autoPost(String title, String action, Map<String, String> fields) {
         StringBuilder inputs = new StringBuilder();
         fields.forEach((name, value) -> inputs.append("<input type=\"hidden\" name=\"").append(escape(name))
                 .append("\" value=\"").append(escape(value)).append("\">\n"));

@@ -1,4 +1,4 @@
-package org.invigil.launch.entity;
+package org.invigil.access.entity;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.invigil.launch.entity;
+package org.invigil.access.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

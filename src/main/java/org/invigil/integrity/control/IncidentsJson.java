@@ -1,4 +1,4 @@
-package org.invigil.monitoring.boundary;
+package org.invigil.integrity.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -11,7 +11,11 @@ import org.invigil.integrity.entity.IntegrityResult;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.monitoring.entity.Incident;
 
-/** An attempt's incidents and result, each incident with everything that explains it; for students and reviewers. */
+/**
+ * An attempt's incidents and result, each incident with everything that explains it: the one JSON document that the
+ * student's, the report's and the reviewer's endpoints answer. Integrity publishes it because the result explains
+ * itself by monitoring's incidents (integrity reads monitoring; monitoring does not know the result).
+ */
 public final class IncidentsJson {
 
     private IncidentsJson() {

@@ -1,4 +1,4 @@
-package org.invigil.review.boundary;
+package org.invigil.screens.boundary;
 
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
@@ -10,8 +10,9 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.web.boundary.SessionIds;
 
 /**
- * The reviewer of this HTTP session, which the review screens keep in the URL rather than a cookie (LMS iframes
- * block third-party cookies). It holds the launch's signed token, not its contents, and checks it again on every use.
+ * The staff member (instructor, reviewer, integrity officer) of this HTTP session, which the staff screens keep in
+ * the URL rather than a cookie (LMS iframes block third-party cookies). It holds the launch's signed token, not its
+ * contents, and checks it again on every use.
  */
 @SessionScoped
 public class ReviewerLogin implements Serializable {
