@@ -102,6 +102,19 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
         }
     }
 
+    /** The close time of settings JSON: absent or null is none, text is read as {@link #closeTime(String)}. */
+    private static Optional<Instant> closeTime(JsonObject json) {
+        JsonValue value = json.getOrDefault("closesAt", JsonValue.NULL);
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonString text)) {
+            throw new IllegalArgumentException("The close time must be a date and time as text, such as "
+                    + "\"2026-12-07T15:00:00Z\", or null.");
+        }
+        return closeTime(text.getString());
+    }
+
     private static String shortened(String text) {
         return text.length() <= 40 ? text : text.substring(0, 39) + "…";
     }
@@ -175,7 +188,7 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
                 json.getInt("lookAwaySeconds", d.lookAwaySeconds()), json.getInt("noiseSeconds", d.noiseSeconds()),
                 json.getInt("identityAttempts", d.identityAttempts()), json.getInt("retentionDays", d.retentionDays()),
                 json.getString("consentNote", ""), Optional.ofNullable(json.getString("quizUrl", null)),
-                closeTime(json.getString("closesAt", null)));
+                closeTime(json));
     }
 
     private static void within(String what, int value, int min, int max, String unit) {

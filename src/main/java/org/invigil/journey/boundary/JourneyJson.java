@@ -6,8 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.entity.Check;
-import org.invigil.session.entity.EndReason;
 import org.invigil.journey.control.JourneyView;
+import org.invigil.session.entity.EndReason;
 import org.invigil.session.entity.ProctoringSession;
 
 /** The session as the browser client reads it (src/site/proctoring-api.md). */

@@ -166,6 +166,10 @@ class ExamSettingsTest {
         assertTrue(refused.getMessage().startsWith("The close time must be a date and time"), refused.getMessage());
         assertTrue(refused.getMessage().contains("\"next Tuesday\""), refused.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ExamSettings.fromJson("{\"closesAt\": \"3026-01-01T00:00Z\"}"));
+        IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
+                () -> ExamSettings.fromJson("{\"closesAt\": 1765119600}"));
+        assertTrue(number.getMessage().startsWith("The close time must be"), number.getMessage());
+        assertEquals(Optional.empty(), ExamSettings.fromJson("{\"closesAt\": null}").closesAt());
     }
 
     @Test

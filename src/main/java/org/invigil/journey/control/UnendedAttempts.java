@@ -27,9 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class AbandonedAttempts {
+public class UnendedAttempts {
 
-    private static final Logger LOG = Logger.getLogger(AbandonedAttempts.class.getName());
+    private static final Logger LOG = Logger.getLogger(UnendedAttempts.class.getName());
 
     @Inject
     MonitoringLifecycle lifecycle;
