@@ -34,9 +34,9 @@ public final class ToolConfiguration {
             "LtiResourceLinkRequest", "LtiDeepLinkingRequest", "LtiStartProctoring", "LtiEndAssessment");
 
     /**
-     * The custom parameter through which a platform tells the student's close time: LTI's substitution variable
-     * {@code $ResourceLink.available.endDateTime} (Canvas substitutes it, with the student's own dates; Moodle sends
-     * the variable's name, which Invigil ignores).
+     * The custom parameter through which a platform tells when the quiz closes: LTI's substitution variable
+     * {@code $ResourceLink.available.endDateTime} (Canvas substitutes the assignment's lock date; Moodle sends the
+     * variable's name, which Invigil ignores).
      */
     public static final String CLOSE_PARAMETER = "invigil_available_until";
     static final String CLOSE_VARIABLE = "$ResourceLink.available.endDateTime";
