@@ -4,6 +4,7 @@ import java.util.List;
 import org.invigil.deeplinking.boundary.DeepLinkingResource;
 import org.invigil.exam.boundary.ExamPagesResource;
 import org.invigil.exam.boundary.ExamSettingsResource;
+import org.invigil.identity.boundary.BulkReferencesResource;
 import org.invigil.identity.boundary.ReferencesResource;
 import org.invigil.journey.boundary.ProctoringResource;
 import org.invigil.keys.boundary.JwksResource;
@@ -48,7 +49,7 @@ final class Endpoints {
             ReviewResource.class,
             LiveFeedResource.class,
             OfficersAdminResource.class,
-            ExamSettingsResource.class,
+            ExamSettingsResource.class, BulkReferencesResource.class,
             StudentReportResource.class,
             NotificationsResource.class,
             WebhooksAdminResource.class,

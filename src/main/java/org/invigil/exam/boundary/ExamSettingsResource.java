@@ -1,19 +1,14 @@
 package org.invigil.exam.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.control.ToolSessions;
@@ -22,15 +17,11 @@ import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.control.SettingsInvalid;
 import org.invigil.exam.entity.ExamSettings;
-import org.invigil.identity.control.BulkReferences;
-import org.invigil.identity.control.BulkReport;
 import org.invigil.web.control.BoundedJson;
 
 /**
  * An exam's settings for its staff: {@code GET|PUT /api/exams/{exam}/settings} (the JSON of {@link ExamSettings};
- * members left out take their defaults) and {@code POST /api/exams/{exam}/references.zip}, reference photos in bulk
- * from a zip archive, answered with the report of every file; an archive over {@code invigil.photos.bulk-max-bytes}
- * is answered 413 before it is read when its {@code Content-Length} says so, else as soon as the cap is passed.
+ * members left out take their defaults).
  */
 @Path("exams/{examId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,9 +32,6 @@ public class ExamSettingsResource {
 
     @Inject
     Exams exams;
-
-    @Inject
-    BulkReferences bulk;
 
     @GET
     @Path("settings")
@@ -67,29 +55,5 @@ public class ExamSettingsResource {
             throw new SettingsInvalid(new IllegalArgumentException("Send the settings as the JSON object GET gives."));
         }
         return exams.configure(staff, examId, settings).toJson();
-    }
-
-    @POST
-    @Path("references.zip")
-    @Consumes({"application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM})
-    public JsonObject referencesZip(@HeaderParam("Authorization") String authorization,
-                                    @HeaderParam("Content-Length") String contentLength,
-                                    @PathParam("examId") String examId, InputStream zip) {
-        ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
-        BulkReport report = bulk.upload(staff, examId, zip, declaredLength(contentLength));
-        JsonArrayBuilder lines = Json.createArrayBuilder();
-        report.lines().forEach(line -> lines.add(Json.createObjectBuilder().add("file", line.file())
-                .add("outcome", line.outcome().id()).add("userId", line.userId()).add("student", line.student())
-                .add("detail", line.detail())));
-        return Json.createObjectBuilder().add("summary", report.summary()).add("lines", lines).build();
-    }
-
-    /** The body's declared length; -1 when chunked or unreadable (the cap then holds while reading). */
-    private static long declaredLength(String contentLength) {
-        try {
-            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.invigil.exam.boundary;
+package org.invigil.review.boundary;
 
 import java.io.Serializable;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package org.invigil.exam.boundary;
+package org.invigil.review.boundary;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
