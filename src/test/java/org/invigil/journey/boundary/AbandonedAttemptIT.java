@@ -52,12 +52,7 @@ class AbandonedAttemptIT {
 
     @AfterAll
     static void stop() {
-        if (lms != null) {
-            lms.close();
-        }
-        if (tool != null) {
-            tool.kill();
-        }
+        RestartIT.stop(lms, tool);
     }
 
     @Test

@@ -129,12 +129,7 @@ class OutboxRestartIT {
 
     @AfterAll
     static void stop() {
-        if (lms != null) {
-            lms.close();
-        }
-        if (tool != null) {
-            tool.kill();
-        }
+        RestartIT.stop(lms, tool);
     }
 
     @Test

@@ -106,6 +106,11 @@ class RestartIT {
 
     @AfterAll
     static void stop() {
+        stop(lms, tool);
+    }
+
+    /** Closes the platform simulator and kills the Invigil of its own, whichever of them was started. */
+    static void stop(LtiPlatformSimulator lms, Tool tool) {
         if (lms != null) {
             lms.close();
         }

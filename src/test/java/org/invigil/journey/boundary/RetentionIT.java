@@ -62,12 +62,7 @@ class RetentionIT {
 
     @AfterAll
     static void stop() {
-        if (lms != null) {
-            lms.close();
-        }
-        if (tool != null) {
-            tool.kill();
-        }
+        RestartIT.stop(lms, tool);
     }
 
     @Test
