@@ -16,7 +16,7 @@ import org.invigil.exam.entity.ExamSummary;
  * The page a student's launch lands on ({@code /lti/exam/student}), for the exam and the person the session names;
  * the instructor's is review's {@code InstructorPageResource}.
  */
-@Path("exam")
+@Path("exam/student")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class ExamPagesResource {
 
@@ -27,7 +27,6 @@ public class ExamPagesResource {
     Exams exams;
 
     @GET
-    @Path("student")
     public String student(@QueryParam("session") String token) {
         ToolSession session = sessions.open(token);
         return ExamPages.student(session, exam(session));
