@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,7 +208,7 @@ public class ProctoringSessions {
             return Set.of();
         }
         Map<String, Accommodation> accommodations = accommodations(examId);
-        Set<String> with = new java.util.HashSet<>();
+        Set<String> with = new HashSet<>();
         em.createQuery("select s.id, s.userId, s.consentedChecks from ProctoringSession s where s.examId = :exam",
                 Object[].class).setParameter("exam", examId).getResultList().forEach(row -> {
                     Set<Check> inForce = inForce(settings, accommodations.get((String) row[1]));

@@ -7,14 +7,17 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.invigil.exam.entity.Check;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.invigil.exam.entity.Check;
 
 /**
  * One student's proctored attempt at one exam. The journey only moves forward, and never dead-ends: a check that
@@ -317,7 +320,7 @@ public class ProctoringSession {
 
     private void closePause(Instant at) {
         if (pausedAt != null) {
-            pausedSeconds += Math.max(0, java.time.Duration.between(pausedAt, at).toSeconds());
+            pausedSeconds += Math.max(0, Duration.between(pausedAt, at).toSeconds());
         }
         pausedAt = null;
         pauseReason = null;
@@ -379,7 +382,7 @@ public class ProctoringSession {
 
     /** Whether the retention period after the end has passed, so the attempt's evidence must go. */
     public boolean isDueForPurge(Instant now, int retentionDays) {
-        return purgedAt == null && endedAt != null && !endedAt.plus(java.time.Duration.ofDays(retentionDays)).isAfter(now);
+        return purgedAt == null && endedAt != null && !endedAt.plus(Duration.ofDays(retentionDays)).isAfter(now);
     }
 
     /**
@@ -388,14 +391,14 @@ public class ProctoringSession {
      */
     public boolean isAbandoned(Instant now, int retentionDays) {
         return purgedAt == null && endedAt == null
-                && !lastActivity().plus(java.time.Duration.ofDays(retentionDays)).isAfter(now);
+                && !lastActivity().plus(Duration.ofDays(retentionDays)).isAfter(now);
     }
 
     /** The last moment anything happened in the attempt: created, a step, a picture, an event, a pause. */
     public Instant lastActivity() {
-        return java.util.stream.Stream.of(createdAt, consentedAt, declinedAt, monitoringStartedAt, lastFrameAt,
+        return Stream.of(createdAt, consentedAt, declinedAt, monitoringStartedAt, lastFrameAt,
                         lastEventAt, pausedAt, resumedAt, endedAt)
-                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(createdAt);
+                .filter(Objects::nonNull).max(Instant::compareTo).orElse(createdAt);
     }
 
     /**
@@ -407,7 +410,7 @@ public class ProctoringSession {
         purgedAt = at;
         sealedBaselineDescriptor = null;
         sealedIdentityCapture = null;
-        java.util.Arrays.fill(wrappedDataKey, (byte) 0);
+        Arrays.fill(wrappedDataKey, (byte) 0);
         wrappedDataKey = new byte[0];
     }
 
@@ -451,7 +454,7 @@ public class ProctoringSession {
      * Since when the camera should have sent a picture: the last picture, or a later start or resume of monitoring.
      */
     public Optional<Instant> expectingPicturesSince() {
-        return java.util.stream.Stream.of(lastFrameAt, monitoringStartedAt, resumedAt).filter(java.util.Objects::nonNull)
+        return Stream.of(lastFrameAt, monitoringStartedAt, resumedAt).filter(Objects::nonNull)
                 .max(Instant::compareTo);
     }
 
