@@ -5,50 +5,41 @@ import static org.invigil.web.boundary.Page.escape;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.entity.ExamSummary;
 
-/** HTML of the student's exam page. */
+/**
+ * HTML of the student's exam page: the one page shell, {@code webapp/exam/journey.html}, with who was launched into
+ * what filled in by the server. The same file served as it is runs the journey without those names.
+ */
 final class ExamPages {
+
+    static final String SHELL = "/exam/journey.html";
+
+    static final String TITLE = "<title>Proctored exam – Invigil</title>";
+    static final String SCRIPT = "<script type=\"module\" src=\"journey.js\"></script>";
+    static final String COURSE = "<p id=\"exam-course\" class=\"muted\"></p>";
+    static final String HEADING = "<h1 id=\"exam-title\">Proctored exam</h1>";
 
     private ExamPages() {
     }
 
     /**
-     * The student's exam page: who was launched into what, rendered by the server, and the journey (consent,
-     * checks, monitoring) that the browser client runs in it.
+     * The student's exam page: the shell with the exam's title and course and the student's name, and the journey
+     * (consent, checks, monitoring) that the browser client runs in it. The shell must hold each marker once.
      */
-    static String student(ToolSession session, ExamSummary exam) {
-        return """
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="referrer" content="no-referrer">
-                <title>%s · Invigil</title>
-                <link rel="stylesheet" href="/static/invigil.css">
-                <link rel="stylesheet" href="/static/exam.css">
-                <script type="module" src="/exam/journey.js"></script>
-                </head>
-                <body data-state="loading">
-                <main id="journey" class="journey">
-                  <header class="exam-header">
-                    <p id="exam-course" class="muted">%s</p>
-                    <h1 id="exam-title">%s</h1>
-                    <p class="muted">Signed in as <span id="user-name">%s</span> (student).</p>
-                  </header>
-                  <nav aria-label="Steps before your exam">
-                    <ol id="progress" class="progress"></ol>
-                  </nav>
-                  <div id="status" class="status-line" role="status" aria-live="polite"></div>
-                  <div id="problem" class="problem-box" role="alert" hidden></div>
-                  <section id="step" class="step" data-state="loading" aria-labelledby="step-heading">
-                    <h2 id="step-heading" tabindex="-1">Opening your exam…</h2>
-                    <noscript><p class="problem">This page needs JavaScript. Turn JavaScript on for this site, or use a
-                    recent Chrome, Edge, Firefox or Safari, then open the exam again from your course page.</p></noscript>
-                  </section>
-                </main>
-                </body>
-                </html>
-                """.formatted(escape(exam.title()), escape(exam.courseTitle().orElse("")), escape(exam.title()),
-                escape(session.userName()));
+    static String student(String shell, ToolSession session, ExamSummary exam) {
+        String title = escape(exam.title());
+        return replaceOnce(replaceOnce(replaceOnce(replaceOnce(shell,
+                TITLE, "<title>" + title + " · Invigil</title>"),
+                SCRIPT, "<script type=\"module\" src=\"/exam/journey.js\"></script>"),
+                COURSE, "<p id=\"exam-course\" class=\"muted\">" + escape(exam.courseTitle().orElse("")) + "</p>"),
+                HEADING, "<h1 id=\"exam-title\">" + title + "</h1>\n    <p class=\"muted\">Signed in as <span "
+                        + "id=\"user-name\">" + escape(session.userName()) + "</span> (student).</p>");
+    }
+
+    private static String replaceOnce(String page, String marker, String replacement) {
+        int at = page.indexOf(marker);
+        if (at < 0 || page.indexOf(marker, at + 1) >= 0) {
+            throw new IllegalStateException(SHELL + " must hold " + marker + " exactly once");
+        }
+        return page.substring(0, at) + replacement + page.substring(at + marker.length());
     }
 }

@@ -1,11 +1,17 @@
 package org.invigil.exam.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
@@ -26,10 +32,25 @@ public class ExamPagesResource {
     @Inject
     Exams exams;
 
+    @Context
+    ServletContext servletContext;
+
     @GET
     public String student(@QueryParam("session") String token) {
         ToolSession session = sessions.open(token);
-        return ExamPages.student(session, exam(session));
+        return ExamPages.student(shell(), session, exam(session));
+    }
+
+    /** The page shell, read from the web application (it is small, and read per page so that it is never stale). */
+    private String shell() {
+        try (InputStream in = servletContext.getResourceAsStream(ExamPages.SHELL)) {
+            if (in == null) {
+                throw new IllegalStateException("The WAR holds no " + ExamPages.SHELL);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ExamSummary exam(ToolSession session) {
