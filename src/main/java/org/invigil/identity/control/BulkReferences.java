@@ -19,9 +19,9 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.identity.control.BulkReport.Line;
 import org.invigil.identity.control.BulkReport.Outcome;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.roster.control.Roster;
 import org.invigil.roster.entity.Member;
-import org.invigil.web.control.ProblemException;
 
 /**
  * Reference photos for a whole course from one zip archive whose files are named by the student's LMS user id,
@@ -159,8 +159,8 @@ public class BulkReferences {
             references.upload(platformId, contextId, member.userId(), entry.bytes());
             return new Line(entry.path(), Outcome.MATCHED, member.userId(), member.displayName(),
                     "Stored as the instructor's reference photo.");
-        } catch (ProblemException e) {
-            return rejected.apply(e.problem().detail());
+        } catch (Refusal e) {
+            return rejected.apply(e.detail());
         }
     }
 

@@ -32,6 +32,7 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.identity.entity.ReferencePhoto;
 import org.invigil.outbound.control.PlatformHttp;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.vision.entity.DescribedFace;
 import org.invigil.vision.entity.FaceDescriptor;
 import org.invigil.web.control.Problem;
@@ -191,7 +192,7 @@ public class References {
             }
             return Optional.of(store(platformId, contextId, userId, ReferencePhoto.Source.LMS, bytes,
                     faces.get(0).descriptor()));
-        } catch (ProblemException | IOException e) {
+        } catch (Refusal | IOException e) {
             LOG.log(Level.INFO, "The LMS picture of user {0} could not be used: {1}", new Object[] {userId, e.getMessage()});
             return Optional.empty();
         }

@@ -1,18 +1,17 @@
 package org.invigil.notification.control;
 
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
+import org.invigil.refusal.entity.Refusal;
 
 /** A subscription or webhook that cannot be made as asked: the caller is told why. */
-public class NotificationRefused extends ProblemException {
+public class NotificationRefused extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
-    public NotificationRefused(int status, String code, String title, String detail) {
-        super(new Problem(status, code, title, detail));
+    public NotificationRefused(Kind kind, String code, String title, String detail) {
+        super(kind, code, title, detail);
     }
 
     static NotificationRefused badRequest(String code, String detail) {
-        return new NotificationRefused(400, code, "Bad request", detail);
+        return new NotificationRefused(Kind.INVALID, code, "Bad request", detail);
     }
 }

@@ -1,26 +1,43 @@
 package org.invigil.review.control;
 
 import org.invigil.review.entity.ResponseWindow;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
+import org.invigil.refusal.entity.Refusal;
 
 /** A student's response that cannot be taken now, with the status and the words the student reads. */
-public class ResponseRefused extends ProblemException {
+public class ResponseRefused extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
     public ResponseRefused(ResponseWindow.Refusal reason) {
-        super(problem(reason));
+        super(kind(reason), code(reason), title(reason), reason.words());
     }
 
-    static Problem problem(ResponseWindow.Refusal reason) {
+    private static Kind kind(ResponseWindow.Refusal reason) {
         return switch (reason) {
-            case ATTEMPT_RUNNING -> new Problem(409, "attempt_running", "Not yet", reason.words());
-            case DECIDED -> new Problem(409, "decision_final", "Already decided", reason.words());
-            case TOO_MANY -> new Problem(409, "responses_limit", "No more responses", reason.words());
-            case EMPTY -> new Problem(400, "response_empty", "Check your response", reason.words());
-            case TOO_LONG -> new Problem(400, "response_too_long", "Check your response", reason.words());
-            case INCIDENT_UNKNOWN -> new Problem(404, "incident_unknown", "No such incident", reason.words());
+            case ATTEMPT_RUNNING, DECIDED, TOO_MANY -> Kind.NOT_NOW;
+            case EMPTY, TOO_LONG -> Kind.INVALID;
+            case INCIDENT_UNKNOWN -> Kind.UNKNOWN;
+        };
+    }
+
+    private static String code(ResponseWindow.Refusal reason) {
+        return switch (reason) {
+            case ATTEMPT_RUNNING -> "attempt_running";
+            case DECIDED -> "decision_final";
+            case TOO_MANY -> "responses_limit";
+            case EMPTY -> "response_empty";
+            case TOO_LONG -> "response_too_long";
+            case INCIDENT_UNKNOWN -> "incident_unknown";
+        };
+    }
+
+    private static String title(ResponseWindow.Refusal reason) {
+        return switch (reason) {
+            case ATTEMPT_RUNNING -> "Not yet";
+            case DECIDED -> "Already decided";
+            case TOO_MANY -> "No more responses";
+            case EMPTY, TOO_LONG -> "Check your response";
+            case INCIDENT_UNKNOWN -> "No such incident";
         };
     }
 }

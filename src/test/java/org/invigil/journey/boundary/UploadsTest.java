@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.invigil.monitoring.control.EventIngestion;
 import org.invigil.monitoring.control.MonitoringRefused;
+import org.invigil.web.boundary.RefusalMapper;
 import org.invigil.web.control.BoundedJson;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +22,9 @@ class UploadsTest {
 
     static void refused(String json, String code, String says) {
         MonitoringRefused refused = assertThrows(MonitoringRefused.class, () -> events(json));
-        assertEquals(400, refused.problem().status());
-        assertEquals(code, refused.problem().code(), refused.problem().detail());
-        assertTrue(refused.problem().detail().contains(says), refused.problem().detail());
+        assertEquals(400, RefusalMapper.problem(refused).status());
+        assertEquals(code, RefusalMapper.problem(refused).code(), RefusalMapper.problem(refused).detail());
+        assertTrue(RefusalMapper.problem(refused).detail().contains(says), RefusalMapper.problem(refused).detail());
     }
 
     static String one(String members) {
@@ -77,7 +78,7 @@ class UploadsTest {
         refused(one("\"sequence\": 1, \"at\": 1700000000000"), "at_invalid", "not a number");
         MonitoringRefused header = assertThrows(MonitoringRefused.class,
                 () -> Uploads.capturedAt("-999999999-01-01T00:00:00Z"));
-        assertEquals("captured_at_invalid", header.problem().code());
+        assertEquals("captured_at_invalid", RefusalMapper.problem(header).code());
     }
 
     @Test
@@ -86,7 +87,7 @@ class UploadsTest {
         for (String header : new String[] {"1000000000000000000000000000000", "9007199254740992", "0", "-3", "+5",
                 "1e3", "seven"}) {
             MonitoringRefused refused = assertThrows(MonitoringRefused.class, () -> Uploads.sequence(header));
-            assertEquals("sequence_invalid", refused.problem().code(), header);
+            assertEquals("sequence_invalid", RefusalMapper.problem(refused).code(), header);
         }
     }
 
@@ -95,7 +96,7 @@ class UploadsTest {
         assertEquals(2, Uploads.step("2"));
         for (String query : new String[] {null, "", "two", "-1", "99999999999", "1.0"}) {
             MonitoringRefused refused = assertThrows(MonitoringRefused.class, () -> Uploads.step(query));
-            assertEquals("liveness_step", refused.problem().code(), query);
+            assertEquals("liveness_step", RefusalMapper.problem(refused).code(), query);
         }
     }
 
@@ -104,6 +105,6 @@ class UploadsTest {
         refused("{\"events\": [3]}", "event_invalid", "events[0] must be a JSON object, not a number");
         MonitoringRefused missing = assertThrows(MonitoringRefused.class,
                 () -> Uploads.events((JsonObject) null));
-        assertEquals("events_missing", missing.problem().code());
+        assertEquals("events_missing", RefusalMapper.problem(missing).code());
     }
 }

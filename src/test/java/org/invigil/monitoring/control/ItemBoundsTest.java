@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.Test;
 
 class ItemBoundsTest {
@@ -22,8 +23,8 @@ class ItemBoundsTest {
         assertFalse(ItemBounds.isSequence(-1));
         assertFalse(ItemBounds.isSequence(5_076_944_270_305_263_616L), "10^30 truncated to a long is still refused");
         MonitoringRefused refused = assertThrows(MonitoringRefused.class, () -> ItemBounds.requireSequence(0));
-        assertEquals(400, refused.problem().status());
-        assertEquals("sequence_invalid", refused.problem().code());
+        assertEquals(400, RefusalMapper.problem(refused).status());
+        assertEquals("sequence_invalid", RefusalMapper.problem(refused).code());
     }
 
     @Test

@@ -23,7 +23,7 @@ class MailerTest {
         assertEquals("rita@example.edu", Mailer.address(" rita@example.edu "));
         for (String bad : new String[] {"rita", "rita@example.edu, eve@example.com", "Rita <rita@example.edu>", ""}) {
             NotificationRefused refused = assertThrows(NotificationRefused.class, () -> Mailer.address(bad), bad);
-            assertEquals("email_invalid", refused.problem().code());
+            assertEquals("email_invalid", refused.code());
         }
     }
 }
