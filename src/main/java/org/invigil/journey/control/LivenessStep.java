@@ -83,7 +83,8 @@ public class LivenessStep {
                 .map(sealed -> Descriptors.decode(Aead.open(sessions.dataKey(session), sealed,
                         FrameIngestion.baselineAad(session.id()))));
         Optional<FaceDescriptor> reference = references.best(session.platformId(),
-                session.contextId().orElse(""), session.userId(), Optional.empty()).map(References.Reference::descriptor);
+                session.contextId().orElse(""), session.userId(), Optional.empty())
+                .map(References.Reference::descriptor);
         liveness.frame(session.id(), challenge, step, jpeg, identity, reference);
     }
 

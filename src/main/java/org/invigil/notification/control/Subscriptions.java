@@ -16,7 +16,7 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.notification.entity.Subscription;
-import org.invigil.refusal.entity.Refusal;
+import org.invigil.refusal.entity.Refusal.Kind;
 
 /**
  * Who gets an email when an attempt needs review: an exam's staff subscribe to that exam, integrity officers to
@@ -48,8 +48,8 @@ public class Subscriptions {
     /** Subscribes one of the exam's staff (or an integrity officer of its platform) to the exam. */
     @Transactional
     public Subscription toExam(ToolSession person, String examId, Optional<String> address) {
-        Exam exam = exams.byId(examId).orElseThrow(() -> new NotificationRefused(Refusal.Kind.UNKNOWN, "exam_unknown", "No such exam",
-                "There is no exam " + examId + "."));
+        Exam exam = exams.byId(examId).orElseThrow(() -> new NotificationRefused(Kind.UNKNOWN, "exam_unknown",
+                "No such exam", "There is no exam " + examId + "."));
         StaffAccess.forExam(person, examId, exam.platformId());
         String email = emailOf(person, address);
         Optional<Subscription> existing = find(exam.platformId(), person.userId(), Optional.of(examId));
@@ -67,8 +67,8 @@ public class Subscriptions {
     @Transactional
     public Subscription toPlatform(ToolSession person, Optional<String> address) {
         if (!person.isIntegrityOfficer()) {
-            throw new NotificationRefused(Refusal.Kind.NOT_YOURS, "officers_only", "Not allowed", "Only your institution's academic "
-                    + "integrity officers can subscribe to every exam; instructors subscribe to their exam.");
+            throw new NotificationRefused(Kind.NOT_YOURS, "officers_only", "Not allowed", "Only your institution's "
+                    + "academic integrity officers can subscribe to every exam; instructors subscribe to their exam.");
         }
         String email = emailOf(person, address);
         Optional<Subscription> existing = find(person.registrationId(), person.userId(), Optional.empty());
@@ -107,7 +107,7 @@ public class Subscriptions {
 
     private String emailOf(ToolSession person, Optional<String> address) {
         if (!mailer.isOn()) {
-            throw new NotificationRefused(Refusal.Kind.NOT_NOW, "email_off", "Email is off", Mailer.OFF);
+            throw new NotificationRefused(Kind.NOT_NOW, "email_off", "Email is off", Mailer.OFF);
         }
         String given = address.filter(value -> !value.isBlank()).or(person::email).orElseThrow(() ->
                 NotificationRefused.badRequest("email_missing", "Your LMS did not share your email address with "

@@ -18,7 +18,7 @@ import org.invigil.notification.entity.Delivery;
 import org.invigil.notification.entity.Webhook;
 import org.invigil.outbound.control.HttpAnswer;
 import org.invigil.outbound.control.PlatformHttp;
-import org.invigil.refusal.entity.Refusal;
+import org.invigil.refusal.entity.Refusal.Kind;
 import org.invigil.registration.control.Platforms;
 import org.invigil.web.control.ProblemException;
 
@@ -84,7 +84,7 @@ public class Webhooks {
     @Transactional
     public Webhook require(String platformId) {
         requirePlatform(platformId);
-        return of(platformId).orElseThrow(() -> new NotificationRefused(Refusal.Kind.UNKNOWN, "webhook_none", "No webhook",
+        return of(platformId).orElseThrow(() -> new NotificationRefused(Kind.UNKNOWN, "webhook_none", "No webhook",
                 "Platform " + platformId + " has no webhook; PUT one with {\"url\": \"https://...\"}."));
     }
 
@@ -124,7 +124,7 @@ public class Webhooks {
 
     private void requirePlatform(String platformId) {
         if (platforms.byId(platformId).isEmpty()) {
-            throw new NotificationRefused(Refusal.Kind.UNKNOWN, "platform_unknown", "No such platform", "There is no platform "
+            throw new NotificationRefused(Kind.UNKNOWN, "platform_unknown", "No such platform", "There is no platform "
                     + platformId + "; GET /api/admin/platforms lists them.");
         }
     }

@@ -20,7 +20,6 @@ import org.invigil.journey.control.MonitoringLifecycle;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.LiveMonitor;
 import org.invigil.screens.boundary.ReviewerLogin;
-import org.invigil.web.boundary.RefusalMapper;
 
 /**
  * The live monitor of the reviewer's exam. The screen refreshes when the live feed pushes a change (and every 30 s
@@ -131,8 +130,8 @@ public class LiveMonitorView implements Serializable {
             action = null;
         } catch (Refusal e) {
             faces.validationFailed(); // keeps the dialog open with the reason typed so far
-            faces.addMessage("action:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).title(),
-                    RefusalMapper.problem(e).detail()));
+            faces.addMessage("action:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.title(),
+                    e.detail()));
         }
         refresh();
     }
