@@ -12,11 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
-import org.invigil.exam.entity.ExamSummary;
 
 /**
  * The page a student's launch lands on ({@code /lti/exam/student}), for the exam and the person the session names;
@@ -38,11 +36,22 @@ public class ExamPagesResource {
     @GET
     public String student(@QueryParam("session") String token) {
         ToolSession session = sessions.open(token);
-        return ExamPages.student(shell(), session, exam(session));
+        return ExamPages.student(shell(), session, exams.ofSession(session));
     }
 
-    /** The page shell, read from the web application (it is small, and read per page so that it is never stale). */
+    /** The page shell, read from the web application once: a WAR's files do not change while it runs. */
     private String shell() {
+        String read = cachedShell;
+        if (read == null) {
+            read = readShell();
+            cachedShell = read;
+        }
+        return read;
+    }
+
+    private static volatile String cachedShell;
+
+    private String readShell() {
         try (InputStream in = servletContext.getResourceAsStream(ExamPages.SHELL)) {
             if (in == null) {
                 throw new IllegalStateException("The WAR holds no " + ExamPages.SHELL);
@@ -51,12 +60,5 @@ public class ExamPagesResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private ExamSummary exam(ToolSession session) {
-        String examId = session.examId().orElseThrow(() -> new SessionRefused(403, "exam_missing",
-                "This session is not for an exam. Open the exam from your course page."));
-        return exams.summary(examId).orElseThrow(() -> new SessionRefused(403, "exam_missing",
-                "The exam of this session no longer exists."));
     }
 }

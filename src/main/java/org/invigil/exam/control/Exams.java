@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
+import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.control.AuditLog;
@@ -121,6 +122,15 @@ public class Exams {
     @Transactional
     public Optional<ExamSummary> summary(String id) {
         return byId(id).map(ExamSummary::of);
+    }
+
+    /** The exam a launch's tool session is for; refused when the session names none or the exam is gone. */
+    @Transactional
+    public ExamSummary ofSession(ToolSession session) {
+        String examId = session.examId().orElseThrow(() -> new SessionRefused(403, "exam_missing",
+                "This session is not for an exam. Open the exam from your course page."));
+        return summary(examId).orElseThrow(() -> new SessionRefused(403, "exam_missing",
+                "The exam of this session no longer exists."));
     }
 
     @Transactional

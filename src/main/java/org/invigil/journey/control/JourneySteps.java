@@ -77,7 +77,7 @@ public class JourneySteps {
                         session.lmsPicture()),
                 Math.max(0, settings.identityAttempts() - session.identityAttempts()),
                 Math.max(0, settings.identityAttempts() - session.livenessAttempts()),
-                receipts.next(session.id()), sessions.closeTime(session));
+                receipts.next(session.id()), sessions.closeTime(session, settings.closesAt()));
     }
 
     /** Refuses a step out of its turn, naming the step the attempt is at. */

@@ -49,17 +49,10 @@ public class InstructorPageResource {
         if (!session.isStaff()) {
             throw new SessionRefused(403, "staff_only", "This page is for the course's instructors.");
         }
-        ExamSummary exam = exam(session);
+        ExamSummary exam = exams.ofSession(session);
         Outcome<List<Member>> members = Outcome.of(() -> roster.of(exam.id()));
         Outcome<List<Result>> results = Outcome.of(() -> gradebook.results(exam.id(), Gradebook.Column.GATE));
         return InstructorPage.of(token, session, exam, members, results, proctoringSessions.ofExam(exam.id()));
-    }
-
-    private ExamSummary exam(ToolSession session) {
-        String examId = session.examId().orElseThrow(() -> new SessionRefused(403, "exam_missing",
-                "This session is not for an exam. Open the exam from your course page."));
-        return exams.summary(examId).orElseThrow(() -> new SessionRefused(403, "exam_missing",
-                "The exam of this session no longer exists."));
     }
 
     /** A platform call that may fail without failing the page: the page says what the LMS answered instead. */

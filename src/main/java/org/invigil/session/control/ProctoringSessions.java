@@ -134,19 +134,19 @@ public class ProctoringSessions {
         Map<String, Optional<Instant>> examCloses = new HashMap<>();
         return em.createQuery("select s from ProctoringSession s where s.state in :running", ProctoringSession.class)
                 .setParameter("running", List.of(SessionState.MONITORING, SessionState.PAUSED)).getResultStream()
-                .filter(session -> closeTime(session, examCloses).filter(at -> at.isBefore(before)).isPresent())
+                .filter(session -> closeTime(session, examCloses.computeIfAbsent(session.examId(),
+                        exam -> exams.byId(exam).flatMap(found -> found.settings().closesAt())))
+                        .filter(at -> at.isBefore(before)).isPresent())
                 .map(ProctoringSession::id).toList();
     }
 
-    /** When the attempt's quiz closes for this student, with their extra time; empty when no close time is known. */
+    /**
+     * When the attempt's quiz closes for this student, with their extra time: the platform's close time for them,
+     * else {@code examCloses} (the exam's, from its settings the caller holds); empty when neither is known.
+     */
     @Transactional
-    public Optional<Instant> closeTime(ProctoringSession session) {
-        return closeTime(session, new HashMap<>());
-    }
-
-    private Optional<Instant> closeTime(ProctoringSession session, Map<String, Optional<Instant>> examCloses) {
-        Optional<Instant> close = session.platformClosesAt().or(() -> examCloses.computeIfAbsent(session.examId(),
-                exam -> exams.byId(exam).flatMap(found -> found.settings().closesAt())));
+    public Optional<Instant> closeTime(ProctoringSession session, Optional<Instant> examCloses) {
+        Optional<Instant> close = session.platformClosesAt().or(() -> examCloses);
         if (close.isEmpty()) {
             return close;
         }
@@ -154,6 +154,7 @@ public class ProctoringSessions {
                 new Accommodation.Key(session.examId(), session.userId()));
         return close.map(at -> at.plus(Duration.ofMinutes(accommodation == null ? 0 : accommodation.extraMinutes())));
     }
+
 
     /** Keeps the close time the platform sent with the student's launch (see {@link ProctoringSession#closesAt}). */
     @RetryOnConflict

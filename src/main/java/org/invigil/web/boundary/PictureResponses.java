@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.invigil.refusal.entity.Refusal;
+import org.invigil.web.control.Problem;
 
 /**
  * How the screens' picture servlets answer: the JPEG, never cached; or the status and plain sentence of a refusal;
@@ -28,7 +29,8 @@ public final class PictureResponses {
             response.setContentLength(jpeg.get().length);
             response.getOutputStream().write(jpeg.get());
         } catch (Refusal e) {
-            response.sendError(RefusalMapper.problem(e).status(), RefusalMapper.problem(e).detail());
+            Problem problem = RefusalMapper.problem(e);
+            response.sendError(problem.status(), problem.detail());
         } catch (RuntimeException e) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, notSignedIn);
         }
