@@ -8,7 +8,7 @@ public final class BearerToken {
 
     public static String from(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new SessionRefused(401, "session_missing", "Send the session token of your launch as "
+            throw SessionRefused.notSignedIn("session_missing", "Send the session token of your launch as "
                     + "Authorization: Bearer <token>. Open the exam again from your course page.");
         }
         return authorization.substring(7).trim();

@@ -23,10 +23,10 @@ public final class StaffAccess {
 
     public static ToolSession forExam(ToolSession session, String examId) {
         if (!session.isStaff()) {
-            throw new SessionRefused(403, "staff_only", "Only the course's instructors can do this.");
+            throw SessionRefused.notAllowed("staff_only", "Only the course's instructors can do this.");
         }
         if (!session.examId().map(examId::equals).orElse(false)) {
-            throw new SessionRefused(403, "other_exam", "Your session is for another exam; open this one from its "
+            throw SessionRefused.notAllowed("other_exam", "Your session is for another exam; open this one from its "
                     + "course page.");
         }
         return session;

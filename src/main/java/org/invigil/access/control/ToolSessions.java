@@ -82,7 +82,7 @@ public class ToolSessions {
 
     public ToolSession open(String token) {
         if (token == null || token.isBlank()) {
-            throw new SessionRefused(401, "session_missing", "This page needs the session from your LMS launch. "
+            throw SessionRefused.notSignedIn("session_missing", "This page needs the session from your LMS launch. "
                     + "Open the activity again from your course page.");
         }
         try {
@@ -97,7 +97,7 @@ public class ToolSessions {
             }
             Date expiry = claims.getExpirationTime();
             if (expiry == null || !expiry.toInstant().isAfter(clock.instant())) {
-                throw new SessionRefused(401, "session_expired", "Your session has expired. Open the activity "
+                throw SessionRefused.notSignedIn("session_expired", "Your session has expired. Open the activity "
                         + "again from your course page.");
             }
             return new ToolSession(claims.getStringClaim("reg"), claims.getStringClaim("iss_p"),
@@ -113,7 +113,7 @@ public class ToolSessions {
     }
 
     private static SessionRefused invalid() {
-        return new SessionRefused(401, "session_invalid", "The session token is not valid. Open the activity "
+        return SessionRefused.notSignedIn("session_invalid", "The session token is not valid. Open the activity "
                 + "again from your course page.");
     }
 

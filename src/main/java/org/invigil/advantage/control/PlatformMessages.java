@@ -3,7 +3,7 @@ package org.invigil.advantage.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.invigil.outbound.control.HttpAnswer;
-import org.invigil.web.control.BoundedJson;
+import org.invigil.json.control.BoundedJson;
 
 /** Reads the reason out of a platform's error answer, whatever its dialect. */
 public final class PlatformMessages {

@@ -1,13 +1,12 @@
 package org.invigil.advantage.control;
 
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
+import org.invigil.refusal.entity.Refusal;
 
 /**
  * A platform service (token, AGS, NRPS) that refused or failed: the HTTP status it answered and its own message.
- * Told to callers as 502: the request to Invigil was fine, the platform's answer was not.
+ * The request to Invigil was fine, the platform's answer was not ({@link Kind#UPSTREAM_FAILED}).
  */
-public class PlatformServiceException extends ProblemException {
+public class PlatformServiceException extends Refusal {
 
     private static final long serialVersionUID = 1L;
     private final String service;
@@ -15,9 +14,9 @@ public class PlatformServiceException extends ProblemException {
     private final String platformMessage;
 
     public PlatformServiceException(String service, int platformStatus, String platformMessage) {
-        super(new Problem(502, "platform_service_error", "The LMS refused a request",
+        super(Kind.UPSTREAM_FAILED, "platform_service_error", "The LMS refused a request",
                 "The LMS's " + service + " answered HTTP " + platformStatus
-                        + (platformMessage == null || platformMessage.isBlank() ? "." : ": " + platformMessage)));
+                        + (platformMessage == null || platformMessage.isBlank() ? "." : ": " + platformMessage));
         this.service = service;
         this.platformStatus = platformStatus;
         this.platformMessage = platformMessage;

@@ -26,7 +26,7 @@ import java.util.Set;
 import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.ExamSettings;
 import org.invigil.web.boundary.Page;
-import org.invigil.web.boundary.ToolAddresses;
+import org.invigil.registration.control.ToolAddresses;
 import org.invigil.web.control.Problem;
 import org.invigil.web.control.ProblemException;
 
@@ -102,18 +102,18 @@ public class DeepLinkingResource {
         } catch (IllegalArgumentException e) {
             throw invalid("settings_invalid", e.getMessage());
         }
-        DeepLinking.Response response = deepLinking.createExam(session, name, settings, addresses.of(uriInfo));
+        DeepLinking.Response response = deepLinking.createExam(session, name, settings, addresses.of(uriInfo.getBaseUri()));
         return Page.autoPost("Returning to your course", response.returnUrl(), Map.of("JWT", response.jwt()));
     }
 
     private ToolSession staffDeepLinking(String token) {
         ToolSession session = sessions.open(token);
         if (session.deepLinkReturnUrl().isEmpty()) {
-            throw new SessionRefused(403, "not_deep_linking", "This session did not come from adding an activity "
+            throw SessionRefused.notAllowed("not_deep_linking", "This session did not come from adding an activity "
                     + "in your LMS.");
         }
         if (!session.isStaff()) {
-            throw new SessionRefused(403, "deep_linking_staff_only", "Only instructors can add a proctored exam.");
+            throw SessionRefused.notAllowed("deep_linking_staff_only", "Only instructors can add a proctored exam.");
         }
         return session;
     }

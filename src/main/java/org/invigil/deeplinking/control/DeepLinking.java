@@ -18,7 +18,7 @@ import org.invigil.exam.entity.ExamSettings;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.keys.control.KeyRing;
 import org.invigil.launch.control.LtiClaims;
-import org.invigil.web.control.ToolAddress;
+import org.invigil.registration.entity.ToolAddress;
 
 /**
  * Makes the exam an instructor asked for and the signed LtiDeepLinkingResponse that hands its link back to the

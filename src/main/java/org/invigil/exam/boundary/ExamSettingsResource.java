@@ -17,7 +17,7 @@ import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.control.SettingsInvalid;
 import org.invigil.exam.entity.ExamSettings;
-import org.invigil.web.control.BoundedJson;
+import org.invigil.json.control.BoundedJson;
 
 /**
  * An exam's settings for its staff: {@code GET|PUT /api/exams/{exam}/settings} (the JSON of {@link ExamSettings};

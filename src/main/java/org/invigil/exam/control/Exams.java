@@ -127,9 +127,9 @@ public class Exams {
     /** The exam a launch's tool session is for; refused when the session names none or the exam is gone. */
     @Transactional
     public ExamSummary ofSession(ToolSession session) {
-        String examId = session.examId().orElseThrow(() -> new SessionRefused(403, "exam_missing",
+        String examId = session.examId().orElseThrow(() -> SessionRefused.notAllowed("exam_missing",
                 "This session is not for an exam. Open the exam from your course page."));
-        return summary(examId).orElseThrow(() -> new SessionRefused(403, "exam_missing",
+        return summary(examId).orElseThrow(() -> SessionRefused.notAllowed("exam_missing",
                 "The exam of this session no longer exists."));
     }
 

@@ -4,15 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.grades.entity.LineItem;
 import org.invigil.grades.entity.Result;
 import org.invigil.grades.entity.Score;
 import org.invigil.registration.control.Platforms;
+import org.invigil.registration.control.RegistrationRefused;
 import org.invigil.registration.entity.PlatformRegistration;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * An exam's two columns in the course gradebook. The <em>gate</em> is the exam link's own line item (deep linking
@@ -69,14 +69,12 @@ public class Gradebook {
         if (column == Column.INTEGRITY && exam.integrityLineItemUrl().isPresent()) {
             return exam.integrityLineItemUrl().get();
         }
-        String container = exam.lineItemsUrl().orElseThrow(() -> new ProblemException(new Problem(409,
-                "gradebook_unavailable", "No gradebook", "The LMS did not offer its gradebook (AGS) for this exam.")));
+        String container = exam.lineItemsUrl().orElseThrow(GradebookRefused::notOffered);
         String label = exam.title() + (column == Column.GATE ? " · proctoring check" : " · integrity");
         LineItem item = ags.findOrCreate(platform, container, new LineItem(Optional.empty(), label, SCORE_MAXIMUM,
                 exam.resourceLinkId(), Optional.of(exam.id()),
                 Optional.of(column == Column.GATE ? GATE_TAG : INTEGRITY_TAG)));
-        String url = item.id().orElseThrow(() -> new ProblemException(new Problem(502, "platform_service_error",
-                "The LMS refused a request", "The LMS created a line item without an id.")));
+        String url = item.id().orElseThrow(GradebookRefused::lineItemWithoutId);
         if (column == Column.GATE) {
             exams.useLineItem(exam.id(), url);
         } else {
@@ -86,12 +84,10 @@ public class Gradebook {
     }
 
     private Exam exam(String examId) {
-        return exams.byId(examId).orElseThrow(() -> new ProblemException(new Problem(404, "exam_unknown",
-                "No such exam", "There is no exam " + examId + ".")));
+        return exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
     }
 
     private PlatformRegistration platform(Exam exam) {
-        return platforms.byId(exam.platformId()).orElseThrow(() -> new ProblemException(new Problem(409,
-                "platform_unknown", "Platform removed", "The platform of this exam is no longer registered.")));
+        return platforms.byId(exam.platformId()).orElseThrow(RegistrationRefused::platformRemoved);
     }
 }

@@ -17,13 +17,12 @@ import java.util.function.BiFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.identity.entity.LivenessChallenge;
 import org.invigil.identity.entity.LivenessSample;
+import org.invigil.refusal.entity.Refusal.Kind;
 import org.invigil.vision.entity.DescribedFace;
 import org.invigil.vision.entity.Face;
 import org.invigil.vision.entity.FaceDescriptor;
 import org.invigil.vision.entity.IdentityComparison;
 import org.invigil.vision.entity.IdentityVerdict;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * The liveness challenge: a random order of a blink and two head turns, handed out one step at a time and captured
@@ -73,8 +72,8 @@ public class Liveness {
     public LivenessChallenge next(String sessionId, String challengeId) {
         LivenessChallenge challenge = challenge(sessionId, challengeId);
         if (!challenge.issueNext(clock.instant())) {
-            throw new ProblemException(new Problem(409, "liveness_no_more_steps", "No more steps",
-                    "All " + challenge.steps().size() + " steps were given; finish the challenge."));
+            throw new LivenessRefused(Kind.NOT_NOW, "liveness_no_more_steps", "No more steps",
+                    "All " + challenge.steps().size() + " steps were given; finish the challenge.");
         }
         return challenge;
     }
@@ -89,24 +88,24 @@ public class Liveness {
         Instant arrived = clock.instant();
         LivenessChallenge challenge = challenge(sessionId, challengeId);
         if (step < 0 || step >= challenge.steps().size()) {
-            throw new ProblemException(Problem.badRequest("liveness_step", "The step must be between 0 and "
-                    + (challenge.steps().size() - 1) + "."));
+            throw new LivenessRefused(Kind.INVALID, "liveness_step", "Bad request",
+                    "The step must be between 0 and " + (challenge.steps().size() - 1) + ".");
         }
         Optional<String> refusal = challenge.refusal(step, arrived, stepWindow());
         if (refusal.isPresent()) {
             throw refusal.get().equals("not-issued")
-                    ? new ProblemException(new Problem(409, "liveness_step_not_issued", "Step not given yet",
+                    ? new LivenessRefused(Kind.NOT_NOW, "liveness_step_not_issued", "Step not given yet",
                     "Step " + step + " has not been given yet; the open step is " + challenge.currentStep()
-                            + ". Follow the steps as the server gives them."))
-                    : new ProblemException(new Problem(409, "liveness_step_closed", "Step closed",
+                            + ". Follow the steps as the server gives them.")
+                    : new LivenessRefused(Kind.NOT_NOW, "liveness_step_closed", "Step closed",
                     "Step " + step + " no longer takes pictures: each step takes them for " + stepWindow().toSeconds()
-                            + " s after it is given, and only until the next step is asked for."));
+                            + " s after it is given, and only until the next step is asked for.");
         }
         long taken = em.createQuery("select count(s) from LivenessSample s where s.challengeId = :c and s.step = :s",
                 Long.class).setParameter("c", challengeId).setParameter("s", step).getSingleResult();
         if (taken >= FRAMES_PER_STEP * 2) {
-            throw new ProblemException(new Problem(409, "liveness_frames", "Enough pictures",
-                    "This step already has all the pictures it needs."));
+            throw new LivenessRefused(Kind.NOT_NOW, "liveness_frames", "Enough pictures",
+                    "This step already has all the pictures it needs.");
         }
         List<DescribedFace> faces = pictures.describe(jpeg);
         em.persist(sample(challengeId, step, (int) taken, faces, identity, reference, pictures::compare));
@@ -150,12 +149,12 @@ public class Liveness {
     private LivenessChallenge challenge(String sessionId, String challengeId) {
         LivenessChallenge challenge = em.find(LivenessChallenge.class, challengeId);
         if (challenge == null || !challenge.sessionId().equals(sessionId)) {
-            throw new ProblemException(new Problem(404, "liveness_unknown", "No such challenge",
-                    "This liveness challenge does not exist or is finished; start a new one."));
+            throw new LivenessRefused(Kind.UNKNOWN, "liveness_unknown", "No such challenge",
+                    "This liveness challenge does not exist or is finished; start a new one.");
         }
         if (challenge.expired(clock.instant())) {
-            throw new ProblemException(new Problem(409, "liveness_expired", "Challenge expired",
-                    "This liveness challenge has expired; start a new one."));
+            throw new LivenessRefused(Kind.NOT_NOW, "liveness_expired", "Challenge expired",
+                    "This liveness challenge has expired; start a new one.");
         }
         return challenge;
     }

@@ -11,8 +11,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
+import org.invigil.refusal.entity.Refusal.Kind;
 
 /**
  * The photos of a zip archive an instructor uploads, read in memory and never written to disk. Only the file name of
@@ -154,12 +153,12 @@ public final class ReferenceArchive {
         return false;
     }
 
-    private static ProblemException refused(String code, String detail) {
-        return new ProblemException(new Problem(422, code, "Archive not used", detail));
+    private static ReferenceRefused refused(String code, String detail) {
+        return new ReferenceRefused(Kind.UNUSABLE, code, "Archive not used", detail);
     }
 
-    private static ProblemException archiveTooLarge(String detail) {
-        return new ProblemException(new Problem(413, "zip_archive_too_large", "Archive too large", detail));
+    private static ReferenceRefused archiveTooLarge(String detail) {
+        return new ReferenceRefused(Kind.TOO_LARGE, "zip_archive_too_large", "Archive too large", detail);
     }
 
     /** The archive as it arrives, refused as soon as more than the cap has come: no sender's word is trusted. */

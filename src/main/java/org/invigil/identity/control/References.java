@@ -32,11 +32,10 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.identity.entity.ReferencePhoto;
 import org.invigil.outbound.control.PlatformHttp;
+import org.invigil.refusal.entity.Refusal.Kind;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.vision.entity.DescribedFace;
 import org.invigil.vision.entity.FaceDescriptor;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * Reference photos, in the order Invigil trusts them: a photo the instructor uploaded, then the LMS picture, then a
@@ -114,8 +113,8 @@ public class References {
     public ReferencePhoto upload(String platformId, String contextId, String userId, byte[] jpeg) {
         List<DescribedFace> faces = pictures.describe(jpeg);
         if (faces.size() != 1) {
-            throw new ProblemException(new Problem(422, "reference_faces", "Not a usable reference photo",
-                    "A reference photo must show exactly one face; this one shows " + faces.size() + "."));
+            throw new ReferenceRefused(Kind.UNUSABLE, "reference_faces", "Not a usable reference photo",
+                    "A reference photo must show exactly one face; this one shows " + faces.size() + ".");
         }
         of(platformId, contextId, userId).stream().filter(p -> p.source() == ReferencePhoto.Source.INSTRUCTOR)
                 .forEach(em::remove);

@@ -21,7 +21,7 @@ import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.control.ScoreClock;
 import org.invigil.grades.entity.Score;
 import org.invigil.integrity.entity.OutboxEntry;
-import org.invigil.web.control.ProblemException;
+import org.invigil.refusal.entity.Refusal;
 
 /**
  * Scores on their way to the gradebook. {@link #enqueue} stores the score in the same transaction as the change that
@@ -138,14 +138,14 @@ public class GradeOutbox {
                     // the platform already holds this score (its timestamp is not newer than the one it keeps): an
                     // earlier post of this entry reached it before a crash or a timeout hid the answer
                     LOG.log(Level.INFO, "Score for session {0} was already in the gradebook: {1}",
-                            new Object[] {entry.sessionId(), e.problem().detail()});
+                            new Object[] {entry.sessionId(), e.detail()});
                     claims.delivered(id, clock.instant());
                     delivered++;
                 } else {
                     // a refusal releases the timestamp only if no earlier post with it may have arrived
                     notYet(entry, e, !postedBefore);
                 }
-            } catch (ProblemException e) {
+            } catch (Refusal e) {
                 notYet(entry, e, false);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Delivering a score failed unexpectedly; it will be retried", e);
@@ -159,10 +159,10 @@ public class GradeOutbox {
      * A failed attempt. {@code refused}: the platform answered and did not take the score, so the next attempt may
      * take a new timestamp; otherwise (no answer, a timeout) the post may have reached it and the timestamp stays.
      */
-    private void notYet(OutboxEntry entry, ProblemException e, boolean refused) {
+    private void notYet(OutboxEntry entry, Refusal e, boolean refused) {
         LOG.log(Level.WARNING, "Score for session {0} not delivered yet (attempt {1}): {2}",
-                new Object[] {entry.sessionId(), entry.attempts() + 1, e.problem().detail()});
-        claims.failed(entry.id(), clock.instant(), e.problem().detail(), refused);
+                new Object[] {entry.sessionId(), entry.attempts() + 1, e.detail()});
+        claims.failed(entry.id(), clock.instant(), e.detail(), refused);
     }
 
     @Transactional

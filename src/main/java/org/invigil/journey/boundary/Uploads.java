@@ -19,7 +19,7 @@ import org.invigil.monitoring.control.EventRules;
 import org.invigil.monitoring.control.ItemBounds;
 import org.invigil.monitoring.control.MonitoringRefused;
 import org.invigil.monitoring.entity.QuizPage;
-import org.invigil.web.control.BoundedJson;
+import org.invigil.json.control.BoundedJson;
 
 /** Reads what a client uploads, refusing oversize and malformed input before any of it is used. */
 final class Uploads {

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.invigil.launch.control.OidcLogin;
-import org.invigil.web.boundary.ToolAddresses;
+import org.invigil.registration.control.ToolAddresses;
 
 /** The OIDC login initiation URL ({@code /lti/login}), by GET or POST (Security Framework 1.0 §5.1.1.1). */
 @Path("login")
@@ -48,7 +48,7 @@ public class LoginResource {
 
     private Response redirect(OidcLogin.Initiation initiation) {
         return Response.status(Response.Status.FOUND)
-                .location(login.authenticationRequest(initiation, addresses.of(uriInfo)))
+                .location(login.authenticationRequest(initiation, addresses.of(uriInfo.getBaseUri())))
                 .build();
     }
 }

@@ -68,7 +68,7 @@ public class Landing {
         learnWhereThePlatformIs(launch);
         if (launch.messageType() == MessageType.DEEP_LINKING) {
             if (!launch.roles().isStaff()) {
-                throw new SessionRefused(403, "deep_linking_staff_only", "Only instructors can add a proctored "
+                throw SessionRefused.notAllowed("deep_linking_staff_only", "Only instructors can add a proctored "
                         + "exam to a course.");
             }
             return new Destination("/lti/deep-linking", sessions.issue(session(launch, Optional.empty())));

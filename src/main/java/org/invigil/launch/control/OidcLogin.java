@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.invigil.registration.control.Platforms;
 import org.invigil.registration.entity.PlatformRegistration;
-import org.invigil.web.control.ToolAddress;
+import org.invigil.registration.entity.ToolAddress;
 
 /**
  * Third-party initiated login (Security Framework 1.0 §5.1.1): checks the platform's initiation and answers with

@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.invigil.outbound.control.HttpAnswer;
+import org.invigil.outbound.control.OutboundRefused;
 import org.invigil.outbound.control.PlatformHttp;
-import org.invigil.web.control.ProblemException;
 
 /**
  * Platforms' public keys (Security Framework 1.0 §6.3), fetched from their JWKS URLs through {@link PlatformHttp}
@@ -160,8 +160,8 @@ public class PlatformKeys {
             try {
                 answer = http.get(http.address(url, "The JWKS URL"), Map.of("Accept", "application/json"),
                         SIZE_LIMIT_BYTES);
-            } catch (ProblemException e) {
-                throw new KeySourceException(e.problem().detail(), e);
+            } catch (OutboundRefused e) {
+                throw new KeySourceException(e.detail(), e);
             }
             if (!answer.isSuccess()) {
                 throw new KeySourceException("the platform answered HTTP " + answer.status());

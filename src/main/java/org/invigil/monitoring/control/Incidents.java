@@ -20,10 +20,9 @@ import org.invigil.crypto.control.Aead;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.monitoring.entity.Incident;
 import org.invigil.monitoring.entity.Rule;
+import org.invigil.refusal.entity.Refusal.Kind;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * Opens, extends and closes incidents from what the rules find, and keeps their evidence frames sealed under the
@@ -156,8 +155,7 @@ public class Incidents {
     public byte[] openEvidence(String sessionId, String frameId) {
         EvidenceFrame frame = em.find(EvidenceFrame.class, frameId);
         if (frame == null || !frame.sessionId().equals(sessionId)) {
-            throw new ProblemException(new Problem(404,
-                    "evidence_unknown", "No such evidence", "There is no evidence frame " + frameId + " in this session."));
+            throw new MonitoringRefused(Kind.UNKNOWN, "evidence_unknown", "No such evidence", "There is no evidence frame " + frameId + " in this session.");
         }
         ProctoringSession session = sessions.byId(sessionId);
         return Aead.open(sessions.dataKey(session), frame.sealedJpeg(), frame.associatedData());

@@ -5,7 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Optional;
-import org.invigil.web.control.BoundedJson;
+import org.invigil.json.control.BoundedJson;
 import org.invigil.web.control.Problem;
 import org.invigil.web.control.ProblemException;
 

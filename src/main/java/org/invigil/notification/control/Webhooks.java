@@ -17,10 +17,10 @@ import org.invigil.crypto.control.MasterKey;
 import org.invigil.notification.entity.Delivery;
 import org.invigil.notification.entity.Webhook;
 import org.invigil.outbound.control.HttpAnswer;
+import org.invigil.outbound.control.OutboundRefused;
 import org.invigil.outbound.control.PlatformHttp;
 import org.invigil.refusal.entity.Refusal.Kind;
 import org.invigil.registration.control.Platforms;
-import org.invigil.web.control.ProblemException;
 
 /**
  * A platform's webhook: the tool administrator sets its URL (HTTPS to a public address unless allowed by
@@ -55,7 +55,7 @@ public class Webhooks {
 
     @Transactional
     public Configured configure(String platformId, String url, Optional<String> secret) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         URI address = http.destination(url, "The webhook URL");
         Optional<String> given = secret.filter(value -> !value.isBlank()).map(String::strip);
         if (given.isPresent() && given.get().length() < MIN_SECRET) {
@@ -83,14 +83,14 @@ public class Webhooks {
     /** The platform's webhook; refused when the platform is unknown or has none. */
     @Transactional
     public Webhook require(String platformId) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         return of(platformId).orElseThrow(() -> new NotificationRefused(Kind.UNKNOWN, "webhook_none", "No webhook",
                 "Platform " + platformId + " has no webhook; PUT one with {\"url\": \"https://...\"}."));
     }
 
     @Transactional
     public boolean remove(String platformId) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         Webhook webhook = em.find(Webhook.class, platformId);
         if (webhook != null) {
             em.remove(webhook);
@@ -114,18 +114,11 @@ public class Webhooks {
                     "Invigil-Event", delivery.eventType(),
                     "Invigil-Delivery", delivery.id(),
                     WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant(), body)));
-        } catch (ProblemException e) {
-            throw DeliveryFailed.retry(e.problem().detail(), e);
+        } catch (OutboundRefused e) {
+            throw DeliveryFailed.retry(e.detail(), e);
         }
         if (!answer.isSuccess()) {
             throw DeliveryFailed.retry(webhook.url() + " answered HTTP " + answer.status() + ".", null);
-        }
-    }
-
-    private void requirePlatform(String platformId) {
-        if (platforms.byId(platformId).isEmpty()) {
-            throw new NotificationRefused(Kind.UNKNOWN, "platform_unknown", "No such platform", "There is no platform "
-                    + platformId + "; GET /api/admin/platforms lists them.");
         }
     }
 

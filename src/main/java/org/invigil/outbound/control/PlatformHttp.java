@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.invigil.web.control.Problem;
+import org.invigil.refusal.entity.Refusal.Kind;
 
 /**
  * The one way the tool calls out (platforms' discovery, registration, tokens, AGS, NRPS, JWKS, pictures, webhooks).
@@ -115,8 +115,8 @@ public class PlatformHttp {
                 Map.of("Accept", "image/jpeg, image/png;q=0.8"), maxBytes, uri);
         int status = received.response().statusCode();
         if (status / 100 != 2) {
-            throw new OutboundRefused(new Problem(502, "platform_answer", "The platform refused",
-                    "The platform answered HTTP " + status + " for " + uri + "."), null);
+            throw new OutboundRefused(Kind.UPSTREAM_FAILED, "platform_answer", "The platform refused",
+                    "The platform answered HTTP " + status + " for " + uri + ".", null);
         }
         return received.body();
     }
@@ -164,17 +164,17 @@ public class PlatformHttp {
         } catch (InterruptedException e) {
             abort(call, body.get());
             Thread.currentThread().interrupt();
-            throw new OutboundRefused(new Problem(503, "interrupted", "Interrupted",
-                    "The call to " + uri + " was interrupted."), e);
+            throw new OutboundRefused(Kind.UNAVAILABLE, "interrupted", "Interrupted",
+                    "The call to " + uri + " was interrupted.", e);
         } catch (ExecutionException e) {
             abort(call, body.get());
             throw failed(uri, e.getCause(), maxBytes);
         }
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
-            throw new OutboundRefused(new Problem(502, "platform_redirect", "The platform redirected",
+            throw new OutboundRefused(Kind.UPSTREAM_FAILED, "platform_redirect", "The platform redirected",
                     "The platform answered HTTP " + status + " for " + uri + "; Invigil does not follow redirects, "
-                            + "so the URL must name the resource itself."), null);
+                            + "so the URL must name the resource itself.", null);
         }
         return new Received(response, response.body());
     }
@@ -187,16 +187,16 @@ public class PlatformHttp {
     }
 
     private OutboundRefused timedOut(URI uri) {
-        return new OutboundRefused(new Problem(504, "platform_timeout", "The platform was too slow",
+        return new OutboundRefused(Kind.UPSTREAM_SLOW, "platform_timeout", "The platform was too slow",
                 "The call to " + uri + " did not complete within " + Math.max(1, timeoutSeconds)
-                        + " s (connecting, headers and the whole answer)."), null);
+                        + " s (connecting, headers and the whole answer).", null);
     }
 
     private OutboundRefused failed(URI uri, Throwable cause, int maxBytes) {
         Throwable reason = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
         if (reason instanceof TooLarge) {
-            return new OutboundRefused(new Problem(502, "platform_answer_too_large", "The answer is too large",
-                    "The answer from " + uri + " is larger than " + maxBytes / 1024 + " KiB."), null);
+            return new OutboundRefused(Kind.UPSTREAM_FAILED, "platform_answer_too_large", "The answer is too large",
+                    "The answer from " + uri + " is larger than " + maxBytes / 1024 + " KiB.", null);
         }
         if (reason instanceof HttpTimeoutException && !(reason instanceof HttpConnectTimeoutException)) {
             return timedOut(uri);
@@ -204,8 +204,8 @@ public class PlatformHttp {
         String how = reason instanceof HttpConnectTimeoutException ? "the connection timed out"
                 : reason instanceof ConnectException ? "the connection was refused"
                 : reason instanceof IOException ? "the connection failed" : "the call failed";
-        return new OutboundRefused(new Problem(502, "platform_unreachable", "The platform did not answer",
-                "Could not reach " + uri + ": " + how + "."), reason);
+        return new OutboundRefused(Kind.UPSTREAM_FAILED, "platform_unreachable", "The platform did not answer",
+                "Could not reach " + uri + ": " + how + ".", reason);
     }
 
     private static URI parse(String value, String what) {

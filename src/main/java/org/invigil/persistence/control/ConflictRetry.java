@@ -10,8 +10,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * Runs a {@link RetryOnConflict} method again when its transaction lost an optimistic-lock race: up to
@@ -45,8 +43,7 @@ public class ConflictRetry {
                 if (attempt == ATTEMPTS) {
                     LOG.warning(() -> invocation.getMethod().getDeclaringClass().getSimpleName() + "."
                             + invocation.getMethod().getName() + " lost " + ATTEMPTS + " races in a row");
-                    throw new ProblemException(new Problem(503, "conflict", "Busy",
-                            "This attempt was being changed at the same moment; send it again."));
+                    throw new LostRaces();
                 }
                 Thread.sleep(ThreadLocalRandom.current().nextLong(5, 40L * attempt));
             }

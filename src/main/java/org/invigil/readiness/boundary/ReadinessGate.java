@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.invigil.readiness.control.NotReady;
 import org.invigil.readiness.control.Readiness;
+import org.invigil.web.boundary.RefusalMapper;
 import org.invigil.web.control.Problem;
 
 /**
@@ -29,12 +31,12 @@ public class ReadinessGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<Problem> notYet = readiness.notYet();
+        Optional<NotReady> notYet = readiness.notYet();
         if (notYet.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        Problem problem = notYet.get();
+        Problem problem = RefusalMapper.problem(notYet.get());
         byte[] body = Json.createObjectBuilder()
                 .add("type", "urn:invigil:problem:" + problem.code())
                 .add("status", problem.status())

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.invigil.web.control.Problem;
 
 /**
  * What the application still waits for before it serves its API. The start-up code reports each part once it is
@@ -45,14 +44,13 @@ public class Readiness {
     }
 
     /** Until ready, what to answer instead of serving: 503 {@code starting}, naming what is awaited. */
-    public Optional<Problem> notYet() {
+    public Optional<NotReady> notYet() {
         if (ready) {
             return Optional.empty();
         }
         String waiting = pending().stream().map(part -> part.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(" and "));
-        return Optional.of(new Problem(503, "starting", "Starting", "Invigil is starting (waiting for: " + waiting
-                + "). Nothing was received: try again in " + RETRY_AFTER_SECONDS + " seconds."));
+        return Optional.of(new NotReady(waiting, RETRY_AFTER_SECONDS));
     }
 
     /** The parts still awaited, for the answer that says why not yet. */

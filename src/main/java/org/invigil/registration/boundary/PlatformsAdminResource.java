@@ -24,7 +24,6 @@ import org.invigil.registration.control.RegistrationRefused;
 import org.invigil.registration.entity.PlatformEndpoints;
 import org.invigil.registration.entity.PlatformRegistration;
 import org.invigil.web.boundary.AdminOnly;
-import org.invigil.web.control.Problem;
 
 /**
  * Manual registration by the tool administrator: {@code PUT /api/admin/platforms} creates or updates a platform
@@ -64,8 +63,7 @@ public class PlatformsAdminResource {
     @GET
     @Path("{platform}/audit")
     public String audit(@PathParam("platform") String id) {
-        PlatformRegistration platform = platforms.byId(id).orElseThrow(() -> new RegistrationRefused(
-                new Problem(404, "platform_unknown", "Unknown platform", "No platform has the id " + id + ".")));
+        PlatformRegistration platform = platforms.require(id);
         JsonArrayBuilder entries = Json.createArrayBuilder();
         for (AuditEntry entry : platforms.history(platform)) {
             JsonObjectBuilder json = Json.createObjectBuilder().add("at", entry.occurredAt().toString())

@@ -21,7 +21,7 @@ import org.invigil.registration.control.RegistrationLinks;
 import org.invigil.registration.control.RegistrationRefused;
 import org.invigil.registration.entity.RegistrationLink;
 import org.invigil.web.boundary.AdminOnly;
-import org.invigil.web.boundary.ToolAddresses;
+import org.invigil.registration.control.ToolAddresses;
 
 /**
  * One-time registration links, the tool administrator's: {@code POST /api/admin/registration-links} with
@@ -62,7 +62,7 @@ public class RegistrationLinksAdminResource {
             label = text.getString();
         }
         RegistrationLinks.Issued issued = links.issue(validity, label);
-        String url = addresses.of(uriInfo).resolve("/lti/register/links/" + issued.secret()).toString();
+        String url = addresses.of(uriInfo.getBaseUri()).resolve("/lti/register/links/" + issued.secret()).toString();
         return Response.status(201).entity(toJson(issued.link()).add("url", url).build().toString()).build();
     }
 

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.invigil.registration.control.DynamicRegistration;
 import org.invigil.registration.control.PlatformConfiguration;
 import org.invigil.registration.control.ToolConfiguration;
-import org.invigil.web.boundary.ToolAddresses;
+import org.invigil.registration.control.ToolAddresses;
 
 /**
  * The registration URL an LMS administrator pastes ({@code /lti/register}). It works top-level (Moodle) and inside
@@ -72,12 +72,12 @@ public class RegistrationResource {
     private String confirm(String link, String openidConfiguration, String registrationToken) {
         PlatformConfiguration platform = registration.discover(link, openidConfiguration, registrationToken);
         return RegistrationPages.confirm(platform, openidConfiguration, registrationToken,
-                ToolConfiguration.of(addresses.of(uriInfo)), uriInfo.getRequestUri().getRawPath());
+                ToolConfiguration.of(addresses.of(uriInfo.getBaseUri())), uriInfo.getRequestUri().getRawPath());
     }
 
     private String register(String link, String openidConfiguration, String registrationToken) {
         DynamicRegistration.Registered registered = registration.register(link, openidConfiguration,
-                registrationToken, addresses.of(uriInfo));
+                registrationToken, addresses.of(uriInfo.getBaseUri()));
         return RegistrationPages.done(registered.platform(), registered.registration());
     }
 
@@ -86,7 +86,7 @@ public class RegistrationResource {
     @Path("tool-configuration.json")
     @Produces(MediaType.APPLICATION_JSON)
     public String toolConfiguration() {
-        return ToolConfiguration.of(addresses.of(uriInfo)).toString();
+        return ToolConfiguration.of(addresses.of(uriInfo.getBaseUri())).toString();
     }
 
 }

@@ -21,9 +21,9 @@ import org.invigil.outbound.control.HttpAnswer;
 import org.invigil.outbound.control.PlatformHttp;
 import org.invigil.registration.entity.PlatformEndpoints;
 import org.invigil.registration.entity.PlatformRegistration;
-import org.invigil.web.control.BoundedJson;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ToolAddress;
+import org.invigil.json.control.BoundedJson;
+import org.invigil.refusal.entity.Refusal.Kind;
+import org.invigil.registration.entity.ToolAddress;
 
 /**
  * The tool's side of LTI Dynamic Registration 1.0: read the platform's OpenID configuration (§3.4), post the tool
@@ -96,10 +96,10 @@ public class DynamicRegistration {
     void admit(String link) {
         if (link == null) {
             if (requireLink) {
-                throw new RegistrationRefused(new Problem(403, "registration_link_required",
+                throw new RegistrationRefused(Kind.NOT_YOURS, "registration_link_required",
                         "A registration link is required",
                         "This Invigil registers LMSs only through a one-time registration link. Ask Invigil's "
-                                + "administrator for a link and paste that into your LMS instead."));
+                                + "administrator for a link and paste that into your LMS instead.");
             }
             return;
         }
@@ -115,10 +115,10 @@ public class DynamicRegistration {
         URI url = http.address(openidConfigurationUrl, "The openid_configuration URL");
         HttpAnswer answer = http.get(url, bearer(registrationToken, Map.of("Accept", "application/json")));
         if (!answer.isSuccess()) {
-            throw new RegistrationRefused(new Problem(502, "openid_configuration_unavailable",
+            throw new RegistrationRefused(Kind.UPSTREAM_FAILED, "openid_configuration_unavailable",
                     "The platform's configuration could not be read",
                     "The platform answered HTTP " + answer.status() + " for its OpenID configuration at " + url
-                            + "."));
+                            + ".");
         }
         JsonObject json = parseObject(answer.body(), "openid_configuration_malformed",
                 "The platform's OpenID configuration at " + url + " is not a JSON object.");
@@ -171,17 +171,17 @@ public class DynamicRegistration {
         HttpAnswer answer = http.post(endpoint, "application/json", configuration.toString(),
                 bearer(registrationToken, Map.of("Accept", "application/json")));
         if (!answer.isSuccess()) {
-            throw new RegistrationRefused(new Problem(answer.status() >= 500 ? 502 : 422, "registration_refused",
+            throw new RegistrationRefused(answer.status() >= 500 ? Kind.UPSTREAM_FAILED : Kind.UNUSABLE, "registration_refused",
                     "The platform refused the registration",
                     platform.displayName() + " refused the registration (HTTP " + answer.status() + "): "
-                            + refusalReasons(answer)));
+                            + refusalReasons(answer));
         }
         JsonObject response = parseObject(answer.body(), "registration_response_malformed",
                 "The platform accepted the registration but its answer is not a JSON object.");
         String clientId = response.get("client_id") instanceof JsonString id ? id.getString() : null;
         if (clientId == null || clientId.isBlank()) {
-            throw new RegistrationRefused(new Problem(422, "registration_response_malformed",
-                    "The platform's answer is incomplete", "The platform's registration answer has no client_id."));
+            throw new RegistrationRefused(Kind.UNUSABLE, "registration_response_malformed",
+                    "The platform's answer is incomplete", "The platform's registration answer has no client_id.");
         }
         List<String> deployments = new ArrayList<>();
         if (response.get(ToolConfiguration.LTI_TOOL_CONFIGURATION) instanceof JsonObject answered
@@ -283,7 +283,7 @@ public class DynamicRegistration {
         try {
             return BoundedJson.object(body);
         } catch (JsonException | IllegalStateException e) {
-            throw new RegistrationRefused(new Problem(422, code, "The platform's answer is not usable", detail));
+            throw new RegistrationRefused(Kind.UNUSABLE, code, "The platform's answer is not usable", detail);
         }
     }
 
@@ -291,9 +291,9 @@ public class DynamicRegistration {
         if (json.get(member) instanceof JsonString value && !value.getString().isBlank()) {
             return value.getString();
         }
-        throw new RegistrationRefused(new Problem(422, "openid_configuration_malformed",
+        throw new RegistrationRefused(Kind.UNUSABLE, "openid_configuration_malformed",
                 "The platform's configuration is incomplete",
-                "The platform's OpenID configuration has no " + member + "."));
+                "The platform's OpenID configuration has no " + member + ".");
     }
 
     private static List<String> strings(JsonObject json, String member) {

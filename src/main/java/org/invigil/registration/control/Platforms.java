@@ -21,7 +21,7 @@ import org.invigil.outbound.control.PlatformHttp;
 import org.invigil.registration.entity.Origins;
 import org.invigil.registration.entity.PlatformEndpoints;
 import org.invigil.registration.entity.PlatformRegistration;
-import org.invigil.web.control.Problem;
+import org.invigil.refusal.entity.Refusal.Kind;
 
 /** The registered platforms. */
 @ApplicationScoped
@@ -76,6 +76,11 @@ public class Platforms {
     }
 
     @Transactional
+    /** The registration with this id, or {@link RegistrationRefused#unknownPlatform} when an administrator named none. */
+    public PlatformRegistration require(String id) {
+        return byId(id).orElseThrow(() -> RegistrationRefused.unknownPlatform(id));
+    }
+
     public List<PlatformRegistration> all() {
         return em.createQuery("select p from PlatformRegistration p order by p.issuer, p.clientId",
                 PlatformRegistration.class).getResultList();
@@ -94,11 +99,11 @@ public class Platforms {
         if (existing.isPresent()) {
             LOG.warning(() -> "Dynamic Registration refused: issuer " + details.issuer() + ", client "
                     + details.clientId() + " is registered already (from " + origin + ")");
-            throw new RegistrationRefused(new Problem(409, "platform_already_registered",
+            throw new RegistrationRefused(Kind.NOT_NOW, "platform_already_registered",
                     "This platform is registered already",
                     "Invigil already has a registration for issuer " + details.issuer() + " with client id "
                             + details.clientId() + ". Dynamic Registration only creates new registrations; an "
-                            + "existing one is changed by Invigil's administrator (PUT /api/admin/platforms)."));
+                            + "existing one is changed by Invigil's administrator (PUT /api/admin/platforms).");
         }
         PlatformRegistration registration = new PlatformRegistration(details.issuer(), details.clientId(),
                 details.endpoints(), PlatformRegistration.Source.DYNAMIC, clock.instant());

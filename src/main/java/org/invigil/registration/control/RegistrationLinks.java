@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.invigil.registration.entity.RegistrationLink;
-import org.invigil.web.control.Problem;
+import org.invigil.refusal.entity.Refusal.Kind;
 
 /**
  * One-time registration links: the tool administrator issues one per LMS to be registered; Dynamic Registration
@@ -111,15 +111,15 @@ public class RegistrationLinks {
     }
 
     private static RegistrationRefused unknown() {
-        return new RegistrationRefused(new Problem(404, "registration_link_unknown", "Unknown registration link",
-                "This registration link is not one Invigil issued. Ask Invigil's administrator for a new link."));
+        return new RegistrationRefused(Kind.UNKNOWN, "registration_link_unknown", "Unknown registration link",
+                "This registration link is not one Invigil issued. Ask Invigil's administrator for a new link.");
     }
 
     private RegistrationRefused used(RegistrationLink link) {
         String why = link.claimedAt() != null ? "was already used" : "expired at " + link.expiresAt();
-        return new RegistrationRefused(new Problem(410, "registration_link_used", "Registration link no longer valid",
+        return new RegistrationRefused(Kind.GONE, "registration_link_used", "Registration link no longer valid",
                 "This registration link " + why + ". Each link registers one platform once; ask Invigil's "
-                        + "administrator for a new link."));
+                        + "administrator for a new link.");
     }
 
     static String hash(String secret) {

@@ -5,7 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
-import org.invigil.web.control.ToolAddress;
+import org.invigil.registration.entity.ToolAddress;
 
 /**
  * The registration request a platform receives from Invigil (Dynamic Registration 1.0 §3.3 and the

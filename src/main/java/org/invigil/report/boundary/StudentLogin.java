@@ -42,7 +42,7 @@ public class StudentLogin implements Serializable {
 
     private static ToolSession requireLearner(ToolSession session) {
         if (session.isStaff()) {
-            throw new SessionRefused(403, "learners_only", "This page is for students, about their own attempts. "
+            throw SessionRefused.notAllowed("learners_only", "This page is for students, about their own attempts. "
                     + "Instructors review attempts from the instructor page.");
         }
         return session;

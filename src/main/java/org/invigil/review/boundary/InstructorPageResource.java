@@ -15,10 +15,10 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.ExamSummary;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Result;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.roster.control.Roster;
 import org.invigil.roster.entity.Member;
 import org.invigil.session.control.ProctoringSessions;
-import org.invigil.web.control.ProblemException;
 
 /**
  * The page an instructor's launch lands on ({@code /lti/exam/instructor}): what the exam's staff see first, with
@@ -47,7 +47,7 @@ public class InstructorPageResource {
     public String instructor(@QueryParam("session") String token) {
         ToolSession session = sessions.open(token);
         if (!session.isStaff()) {
-            throw new SessionRefused(403, "staff_only", "This page is for the course's instructors.");
+            throw SessionRefused.notAllowed("staff_only", "This page is for the course's instructors.");
         }
         ExamSummary exam = exams.ofSession(session);
         Outcome<List<Member>> members = Outcome.of(() -> roster.of(exam.id()));
@@ -60,8 +60,8 @@ public class InstructorPageResource {
         static <T> Outcome<T> of(Supplier<T> call) {
             try {
                 return new Outcome<>(call.get(), null);
-            } catch (ProblemException e) {
-                return new Outcome<>(null, e.problem().detail());
+            } catch (Refusal e) {
+                return new Outcome<>(null, e.detail());
             }
         }
     }

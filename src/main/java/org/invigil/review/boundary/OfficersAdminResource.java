@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.invigil.registration.control.Platforms;
 import org.invigil.review.control.IntegrityOfficers;
 import org.invigil.web.boundary.AdminOnly;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * The tool administrator designates integrity officers of a platform by their LMS user id
@@ -34,7 +32,7 @@ public class OfficersAdminResource {
 
     @GET
     public JsonObject list(@PathParam("platformId") String platformId) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         JsonArrayBuilder users = Json.createArrayBuilder();
         officers.of(platformId).forEach(users::add);
         return Json.createObjectBuilder().add("platformId", platformId).add("officers", users).build();
@@ -43,7 +41,7 @@ public class OfficersAdminResource {
     @PUT
     @Path("{userId}")
     public JsonObject designate(@PathParam("platformId") String platformId, @PathParam("userId") String userId) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         officers.designate(platformId, userId);
         return list(platformId);
     }
@@ -51,15 +49,8 @@ public class OfficersAdminResource {
     @DELETE
     @Path("{userId}")
     public JsonObject revoke(@PathParam("platformId") String platformId, @PathParam("userId") String userId) {
-        requirePlatform(platformId);
+        platforms.require(platformId);
         officers.revoke(platformId, userId);
         return list(platformId);
-    }
-
-    private void requirePlatform(String platformId) {
-        if (platforms.byId(platformId).isEmpty()) {
-            throw new ProblemException(new Problem(404, "platform_unknown", "No such platform",
-                    "There is no platform " + platformId + "; GET /api/admin/platforms lists them."));
-        }
     }
 }

@@ -15,12 +15,12 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Check;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.RecentFrames;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.roster.control.Roster;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.AttemptStatus;
 import org.invigil.session.entity.ProctoringSession;
 import org.invigil.session.entity.SessionState;
-import org.invigil.web.control.ProblemException;
 
 /**
  * What is happening in an exam right now: every attempt with its step and open incidents, and who has not started.
@@ -107,8 +107,8 @@ public class LiveMonitor {
             return new Learners(roster.of(examId).stream()
                     .filter(member -> member.isActive() && member.roles().isLearner())
                     .map(member -> new Learner(member.userId(), member.displayName())).toList(), null);
-        } catch (ProblemException e) {
-            return new Learners(List.of(), e.problem().detail());
+        } catch (Refusal e) {
+            return new Learners(List.of(), e.detail());
         }
     }
 

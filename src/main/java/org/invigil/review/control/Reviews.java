@@ -24,11 +24,10 @@ import org.invigil.integrity.entity.ReviewState;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.entity.Incident;
 import org.invigil.notification.control.Notifications;
+import org.invigil.refusal.entity.Refusal.Kind;
 import org.invigil.review.entity.Decision;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
-import org.invigil.web.control.Problem;
-import org.invigil.web.control.ProblemException;
 
 /**
  * Reviewing attempts: the queue of an exam, most in need of a person first; an attempt's incidents, evidence and
@@ -85,8 +84,8 @@ public class Reviews {
     @Transactional
     public List<ExamLine> examsOfPlatform(ToolSession officer) {
         if (!officer.isIntegrityOfficer()) {
-            throw new ProblemException(new Problem(403, "officers_only", "For integrity officers",
-                    "Only your institution's academic integrity officers see every course."));
+            throw new ReviewRefused(Kind.NOT_YOURS, "officers_only", "For integrity officers",
+                    "Only your institution's academic integrity officers see every course.");
         }
         audit.record(officer, "view-exams", "platform:" + officer.registrationId(), null);
         return exams.ofPlatform(officer.registrationId()).stream().map(exam -> {
@@ -143,8 +142,8 @@ public class Reviews {
                                    String note) {
         reviewable(staff, sessionId);
         if (incidents.of(sessionId).stream().noneMatch(incident -> incident.id().equals(incidentId))) {
-            throw new ProblemException(new Problem(404, "incident_unknown", "No such incident",
-                    "There is no incident " + incidentId + " in this attempt."));
+            throw new ReviewRefused(Kind.UNKNOWN, "incident_unknown", "No such incident",
+                    "There is no incident " + incidentId + " in this attempt.");
         }
         Decision decision = new Decision(sessionId, incidentId, outcome, note, staff.userId(), staff.userName(),
                 clock.instant());
@@ -161,8 +160,8 @@ public class Reviews {
     @Transactional
     public Decision decideSession(ToolSession staff, String sessionId, Decision.Outcome outcome, String note) {
         ProctoringSession session = reviewable(staff, sessionId);
-        IntegrityResult result = result(sessionId).orElseThrow(() -> new ProblemException(new Problem(409,
-                "attempt_not_finished", "Not finished", "This attempt has not ended yet; decide once it has.")));
+        IntegrityResult result = result(sessionId).orElseThrow(() -> new ReviewRefused(Kind.NOT_NOW,
+                "attempt_not_finished", "Not finished", "This attempt has not ended yet; decide once it has."));
         Decision decision = new Decision(sessionId, null, outcome, note, staff.userId(), staff.userName(),
                 clock.instant());
         em.persist(decision);

@@ -33,7 +33,7 @@ public class ReviewerLogin implements Serializable {
         if (launchToken != null && !launchToken.isBlank()) {
             ToolSession session = sessions.open(launchToken);
             if (!session.isStaff()) {
-                throw new SessionRefused(403, "staff_only", "Only the course's instructors can review attempts.");
+                throw SessionRefused.notAllowed("staff_only", "Only the course's instructors can review attempts.");
             }
             if (!launchToken.equals(token)) {
                 SessionIds.renewAtLogin();

@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import org.invigil.web.control.BoundedJson;
-import org.invigil.web.control.JsonRefused;
+import org.invigil.json.control.BoundedJson;
+import org.invigil.json.control.JsonRefused;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.web.control.ProblemException;
 
 /**
@@ -45,10 +46,10 @@ public abstract class BoundedJsonReader<T extends JsonValue> implements MessageB
         try {
             return BoundedJson.read(entityStream).map(value -> BoundedJson.as(value, type, "The body")).orElse(null);
         } catch (JsonRefused refused) {
-            if (refused.problem().status() == 413) {
+            if (refused.refusal().kind() == Refusal.Kind.TOO_LARGE) {
                 drain(entityStream);
             }
-            throw new ProblemException(refused.problem(), refused);
+            throw new ProblemException(RefusalMapper.problem(refused.refusal()), refused);
         }
     }
 

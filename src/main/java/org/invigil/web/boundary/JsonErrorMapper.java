@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.invigil.web.control.JsonRefused;
+import org.invigil.json.control.JsonRefused;
 import org.invigil.web.control.Problem;
 
 /** A request body that is not the JSON it claims to be. */
@@ -19,7 +19,7 @@ public class JsonErrorMapper implements ExceptionMapper<JsonException> {
     @Override
     public Response toResponse(JsonException failure) {
         if (failure instanceof JsonRefused refused) {
-            return ProblemResponses.of(refused.problem(), headers);
+            return ProblemResponses.of(RefusalMapper.problem(refused.refusal()), headers);
         }
         return ProblemResponses.of(Problem.badRequest("json_malformed", "The request body is not valid JSON: "
                 + failure.getMessage()), headers);

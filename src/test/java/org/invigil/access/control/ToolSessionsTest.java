@@ -37,12 +37,12 @@ class ToolSessionsTest {
 
     @Test
     void refusesMissingAlteredAndExpiredTokens() {
-        assertEquals("session_missing", assertThrows(SessionRefused.class, () -> sessions.open("")).problem().code());
+        assertEquals("session_missing", assertThrows(SessionRefused.class, () -> sessions.open("")).code());
         String token = sessions.issue(session());
         String altered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
-        assertEquals("session_invalid", assertThrows(SessionRefused.class, () -> sessions.open(altered)).problem().code());
+        assertEquals("session_invalid", assertThrows(SessionRefused.class, () -> sessions.open(altered)).code());
         ToolSessions later = new ToolSessions(new MasterKey(new byte[32]), 60,
                 Clock.fixed(NOW.plusSeconds(3601), ZoneOffset.UTC));
-        assertEquals("session_expired", assertThrows(SessionRefused.class, () -> later.open(token)).problem().code());
+        assertEquals("session_expired", assertThrows(SessionRefused.class, () -> later.open(token)).code());
     }
 }

@@ -20,7 +20,9 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.identity.control.BulkReport.Line;
 import org.invigil.identity.control.BulkReport.Outcome;
 import org.invigil.identity.entity.ReferencePhoto;
+import org.invigil.refusal.entity.Refusal;
 import org.invigil.roster.entity.Member;
+import org.invigil.web.boundary.RefusalMapper;
 import org.invigil.web.control.Problem;
 import org.invigil.web.control.ProblemException;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,11 +188,11 @@ class BulkReferencesTest {
                 throw new AssertionError("the archive was read");
             }
         };
-        ProblemException refused = assertThrows(ProblemException.class, () -> bulk.upload(STAFF, "exam",
+        Refusal refused = assertThrows(Refusal.class, () -> bulk.upload(STAFF, "exam",
                 untouchable, 1001));
-        assertEquals(413, refused.problem().status());
-        assertEquals("zip_archive_too_large", refused.problem().code());
-        assertTrue(refused.problem().detail().contains("at most 1000 bytes"), refused.problem().detail());
+        assertEquals(413, RefusalMapper.problem(refused).status());
+        assertEquals("zip_archive_too_large", refused.code());
+        assertTrue(refused.detail().contains("at most 1000 bytes"), refused.detail());
         assertTrue(references.stored.isEmpty());
     }
 
@@ -203,10 +205,10 @@ class BulkReferencesTest {
         noise[2] = (byte) 0xff;
         // Two good photos first, then incompressible bytes that take the archive past the cap: nothing is stored.
         byte[] zip = archive().with("3.jpg", jpeg(11)).with("4.jpg", jpeg(21)).with("5.jpg", noise).bytes();
-        ProblemException refused = assertThrows(ProblemException.class, () -> bulk.upload("platform", "course",
+        Refusal refused = assertThrows(Refusal.class, () -> bulk.upload("platform", "course",
                 ROSTER, new ByteArrayInputStream(zip), new ReferenceArchive.Limits(3000, 10, 10_000, 100_000)));
-        assertEquals(413, refused.problem().status());
-        assertEquals("zip_archive_too_large", refused.problem().code());
+        assertEquals(413, RefusalMapper.problem(refused).status());
+        assertEquals("zip_archive_too_large", refused.code());
         assertTrue(references.stored.isEmpty(), references.stored.toString());
     }
 
@@ -234,7 +236,7 @@ class BulkReferencesTest {
     @Test
     void aRefusedArchiveTellsNothingSinceNothingWasStored() {
         List<String> told = new ArrayList<>();
-        assertThrows(ProblemException.class, () -> bulk.upload("platform", "course", ROSTER,
+        assertThrows(Refusal.class, () -> bulk.upload("platform", "course", ROSTER,
                 new ByteArrayInputStream(new byte[] {1, 2, 3}), ReferenceArchive.Limits.DEFAULT,
                 (report, complete) -> told.add(BulkReferences.auditDetail(report, complete))));
         assertTrue(told.isEmpty(), told.toString());

@@ -14,7 +14,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.invigil.web.control.ProblemException;
+import org.invigil.refusal.entity.Refusal;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.Test;
 
 class ReferenceArchiveTest {
@@ -67,8 +68,8 @@ class ReferenceArchiveTest {
         for (int i = 0; i < 6; i++) {
             zip.with(i + ".jpg", jpeg(10));
         }
-        ProblemException refused = assertThrows(ProblemException.class, () -> read(zip, SMALL));
-        assertEquals("zip_too_many_entries", refused.problem().code());
+        Refusal refused = assertThrows(Refusal.class, () -> read(zip, SMALL));
+        assertEquals("zip_too_many_entries", refused.code());
     }
 
     @Test
@@ -77,26 +78,26 @@ class ReferenceArchiveTest {
         Zips zip = archive().with("1.jpg", jpeg(900)).with("2.jpg", jpeg(900)).with("3.jpg", jpeg(900))
                 .with("4.jpg", jpeg(900));
         assertTrue(zip.bytes().length < 3000);
-        ProblemException refused = assertThrows(ProblemException.class, () -> read(zip, SMALL));
-        assertEquals("zip_too_large", refused.problem().code());
-        assertEquals(422, refused.problem().status());
+        Refusal refused = assertThrows(Refusal.class, () -> read(zip, SMALL));
+        assertEquals("zip_too_large", refused.code());
+        assertEquals(422, RefusalMapper.problem(refused).status());
     }
 
     @Test
     void refusesWhatIsNotAZipArchive() {
-        ProblemException refused = assertThrows(ProblemException.class, () -> ReferenceArchive.read(
+        Refusal refused = assertThrows(Refusal.class, () -> ReferenceArchive.read(
                 new ByteArrayInputStream(jpeg(100)), SMALL));
-        assertEquals("zip_empty", refused.problem().code());
+        assertEquals("zip_empty", refused.code());
     }
 
     @Test
     void refusesAnArchiveDeclaredLargerThanTheCapBeforeReadingIt() {
-        ProblemException refused = assertThrows(ProblemException.class,
+        Refusal refused = assertThrows(Refusal.class,
                 () -> ReferenceArchive.refuseIfLarger(300L * 1024 * 1024 + 1, ReferenceArchive.Limits.DEFAULT));
-        assertEquals(413, refused.problem().status());
-        assertEquals("zip_archive_too_large", refused.problem().code());
+        assertEquals(413, RefusalMapper.problem(refused).status());
+        assertEquals("zip_archive_too_large", refused.code());
         assertEquals("The archive is 300.0 MB; at most 200 MB is accepted. Upload the photos in several smaller "
-                + "archives.", refused.problem().detail());
+                + "archives.", refused.detail());
         assertDoesNotThrow(() -> ReferenceArchive.refuseIfLarger(200L * 1024 * 1024, ReferenceArchive.Limits.DEFAULT));
         assertDoesNotThrow(() -> ReferenceArchive.refuseIfLarger(-1, ReferenceArchive.Limits.DEFAULT),
                 "a size not declared is capped while reading");
@@ -108,11 +109,11 @@ class ReferenceArchiveTest {
         new Random(1).nextBytes(noise);
         byte[] zip = archive().with("3.jpg", noise).bytes();
         Counting in = new Counting(zip);
-        ProblemException refused = assertThrows(ProblemException.class, () -> ReferenceArchive.read(in,
+        Refusal refused = assertThrows(Refusal.class, () -> ReferenceArchive.read(in,
                 new ReferenceArchive.Limits(5000, 5, 100_000, 100_000)));
-        assertEquals(413, refused.problem().status());
-        assertEquals("zip_archive_too_large", refused.problem().code());
-        assertTrue(refused.problem().detail().contains("larger than 4 KB"), refused.problem().detail());
+        assertEquals(413, RefusalMapper.problem(refused).status());
+        assertEquals("zip_archive_too_large", refused.code());
+        assertTrue(refused.detail().contains("larger than 4 KB"), refused.detail());
         assertTrue(in.read < 5000 + 1024, "read " + in.read + " of " + zip.length + " bytes");
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.invigil.monitoring.control.EventIngestion;
 import org.invigil.monitoring.control.MonitoringRefused;
 import org.invigil.web.boundary.RefusalMapper;
-import org.invigil.web.control.BoundedJson;
+import org.invigil.json.control.BoundedJson;
 import org.junit.jupiter.api.Test;
 
 class UploadsTest {

@@ -23,6 +23,7 @@ import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.MessageType;
 import org.invigil.registration.entity.PlatformEndpoints;
 import org.invigil.registration.entity.PlatformRegistration;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,11 +70,11 @@ class IdTokenVerifierTest {
     }
 
     static String code(Runnable check) {
-        return assertThrows(LaunchRejected.class, check::run).problem().code();
+        return assertThrows(LaunchRejected.class, check::run).code();
     }
 
     static int status(Runnable check) {
-        return assertThrows(LaunchRejected.class, check::run).problem().status();
+        return RefusalMapper.problem(assertThrows(LaunchRejected.class, check::run)).status();
     }
 
     @Test
@@ -314,6 +315,6 @@ class IdTokenVerifierTest {
         JWTClaimsSet claims = resourceLinkClaims().claim(CONTEXT, "ctx-1").build();
         LaunchRejected rejected = assertThrows(LaunchRejected.class,
                 () -> new LaunchClaims(claims).toLaunch("reg-1", "client-1", MessageType.RESOURCE_LINK));
-        assertTrue(rejected.problem().detail().contains(CONTEXT));
+        assertTrue(rejected.detail().contains(CONTEXT));
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.invigil.crypto.control.MasterKey;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.Test;
 
 class LoginStatesTest {
@@ -31,14 +32,14 @@ class LoginStatesTest {
 
     @Test
     void refusesMissingForgedAndForeignStates() {
-        assertEquals("state_missing", assertThrows(LaunchRejected.class, () -> states.decode(null)).problem().code());
-        assertEquals("state_malformed", assertThrows(LaunchRejected.class, () -> states.decode("abc")).problem().code());
+        assertEquals("state_missing", assertThrows(LaunchRejected.class, () -> states.decode(null)).code());
+        assertEquals("state_malformed", assertThrows(LaunchRejected.class, () -> states.decode("abc")).code());
         byte[] otherKey = new byte[32];
         otherKey[3] = 7;
         LoginStates foreign = new LoginStates(new MasterKey(otherKey), Clock.fixed(NOW, ZoneOffset.UTC));
         String foreignState = foreign.encode(foreign.begin("reg", "https://lms", "client", "t"));
         assertEquals("state_invalid",
-                assertThrows(LaunchRejected.class, () -> states.decode(foreignState)).problem().code());
+                assertThrows(LaunchRejected.class, () -> states.decode(foreignState)).code());
     }
 
     @Test
@@ -47,7 +48,7 @@ class LoginStatesTest {
         LoginStates later = new LoginStates(new MasterKey(new byte[32]),
                 Clock.fixed(NOW.plus(LoginStates.LIFETIME).plusSeconds(1), ZoneOffset.UTC));
         LaunchRejected rejected = assertThrows(LaunchRejected.class, () -> later.decode(state));
-        assertEquals("state_expired", rejected.problem().code());
-        assertEquals(401, rejected.problem().status());
+        assertEquals("state_expired", rejected.code());
+        assertEquals(401, RefusalMapper.problem(rejected).status());
     }
 }

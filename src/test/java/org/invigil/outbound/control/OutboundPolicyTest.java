@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Map;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,7 +50,7 @@ class OutboundPolicyTest {
 
     static String refusal(OutboundPolicy policy, String url) {
         return assertThrows(OutboundRefused.class, () -> policy.check(URI.create(url), "The URL", false),
-                url).problem().code();
+                url).code();
     }
 
     @Test
@@ -98,9 +99,9 @@ class OutboundPolicyTest {
     void refusalNamesTheAddressTheKindAndTheSetting() {
         OutboundRefused refused = assertThrows(OutboundRefused.class, () -> policy("")
                 .check(URI.create("https://intranet.example.edu/x"), "The openid_configuration URL", false));
-        assertEquals(400, refused.problem().status());
+        assertEquals(400, RefusalMapper.problem(refused).status());
         assertEquals("The openid_configuration URL resolves to a private network address (10.0.0.5), which Invigil "
-                + "does not call; an administrator can allow it with invigil.outbound.allow.", refused.problem().detail());
+                + "does not call; an administrator can allow it with invigil.outbound.allow.", refused.detail());
     }
 
     @Test

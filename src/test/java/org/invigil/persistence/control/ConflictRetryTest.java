@@ -10,14 +10,15 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.invigil.web.control.ProblemException;
+import org.invigil.refusal.entity.Refusal;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.Test;
 
 class ConflictRetryTest {
@@ -87,11 +88,11 @@ class ConflictRetryTest {
     @Test
     void racesLostEveryTimeBecomeA503TheClientRetries() {
         AtomicInteger runs = new AtomicInteger();
-        ProblemException busy = assertThrows(ProblemException.class, () -> retry.retry(invocation(() -> {
+        Refusal busy = assertThrows(Refusal.class, () -> retry.retry(invocation(() -> {
             runs.incrementAndGet();
             throw lostRace();
         })));
-        assertEquals(503, busy.problem().status());
+        assertEquals(503, RefusalMapper.problem(busy).status());
         assertEquals(ConflictRetry.ATTEMPTS, runs.get());
     }
 

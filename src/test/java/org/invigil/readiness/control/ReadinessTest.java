@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.Test;
 
 class ReadinessTest {
@@ -28,7 +29,7 @@ class ReadinessTest {
     void untilReadyTheAnswerIs503StartingNamingWhatIsAwaited() {
         Readiness readiness = new Readiness();
         readiness.done(Readiness.Part.DATABASE);
-        var problem = readiness.notYet().orElseThrow();
+        var problem = RefusalMapper.problem(readiness.notYet().orElseThrow());
         assertEquals(503, problem.status());
         assertEquals("starting", problem.code());
         assertTrue(problem.detail().contains("waiting for: vision"), problem.detail());

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.Map;
 import org.invigil.outbound.control.HttpAnswer;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.Test;
 
 class DynamicRegistrationTest {
@@ -51,8 +52,8 @@ class DynamicRegistrationTest {
         DynamicRegistration registration = new DynamicRegistration();
         registration.requireLink = true;
         RegistrationRefused refused = assertThrows(RegistrationRefused.class, () -> registration.admit(null));
-        assertEquals(403, refused.problem().status());
-        assertEquals("registration_link_required", refused.problem().code());
+        assertEquals(403, RefusalMapper.problem(refused).status());
+        assertEquals("registration_link_required", refused.code());
         registration.requireLink = false;
         registration.admit(null);
     }

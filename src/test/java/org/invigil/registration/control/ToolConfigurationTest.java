@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
-import org.invigil.web.control.ToolAddress;
+import org.invigil.registration.entity.ToolAddress;
 import org.junit.jupiter.api.Test;
 
 class ToolConfigurationTest {

@@ -1,4 +1,4 @@
-package org.invigil.web.control;
+package org.invigil.json.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

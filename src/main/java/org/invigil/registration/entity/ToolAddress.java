@@ -1,4 +1,4 @@
-package org.invigil.web.control;
+package org.invigil.registration.entity;
 
 import java.net.URI;
 

@@ -1,12 +1,11 @@
-package org.invigil.web.boundary;
+package org.invigil.registration.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.invigil.web.control.ToolAddress;
+import org.invigil.registration.entity.ToolAddress;
 
 /** Works out the tool's public base address for the request at hand. */
 @ApplicationScoped
@@ -16,11 +15,11 @@ public class ToolAddresses {
     @ConfigProperty(name = "invigil.public-url")
     Optional<String> publicUrl;
 
-    public ToolAddress of(UriInfo request) {
+    /** {@code requestBase}: the base URI of the request being answered, used when no public URL is configured. */
+    public ToolAddress of(URI requestBase) {
         if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
             return ToolAddress.of(publicUrl.get().trim());
         }
-        URI base = request.getBaseUri();
-        return new ToolAddress(URI.create(base.getScheme() + "://" + base.getRawAuthority()));
+        return new ToolAddress(URI.create(requestBase.getScheme() + "://" + requestBase.getRawAuthority()));
     }
 }

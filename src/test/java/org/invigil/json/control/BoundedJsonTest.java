@@ -1,4 +1,4 @@
-package org.invigil.web.control;
+package org.invigil.json.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.invigil.web.boundary.RefusalMapper;
 import org.junit.jupiter.api.Test;
 
 class BoundedJsonTest {
@@ -21,9 +22,9 @@ class BoundedJsonTest {
 
     static void refused(String text, int status, String code, String says) {
         JsonRefused refusal = refused(text);
-        assertEquals(status, refusal.problem().status(), refusal.getMessage());
-        assertEquals(code, refusal.problem().code(), refusal.getMessage());
-        assertTrue(refusal.problem().detail().contains(says), refusal.problem().detail());
+        assertEquals(status, RefusalMapper.problem(refusal.refusal()).status(), refusal.getMessage());
+        assertEquals(code, refusal.refusal().code(), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains(says), refusal.getMessage());
     }
 
     @Test
@@ -58,11 +59,11 @@ class BoundedJsonTest {
         BoundedJson.Limits small = new BoundedJson.Limits(32, 100, 1000, 1000);
         JsonRefused refusal = assertThrows(JsonRefused.class,
                 () -> BoundedJson.read("[\"" + "a".repeat(200) + "\"]", small));
-        assertEquals(413, refusal.problem().status());
-        assertEquals("json_too_large", refusal.problem().code());
+        assertEquals(413, RefusalMapper.problem(refusal.refusal()).status());
+        assertEquals("json_too_large", refusal.refusal().code());
         JsonRefused streamed = assertThrows(JsonRefused.class, () -> BoundedJson.read(
                 new ByteArrayInputStream(("[\"" + "a".repeat(200) + "\"]").getBytes(StandardCharsets.UTF_8)), small));
-        assertEquals(413, streamed.problem().status());
+        assertEquals(413, RefusalMapper.problem(streamed.refusal()).status());
     }
 
     @Test
@@ -98,8 +99,8 @@ class BoundedJsonTest {
         for (String text : new String[] {"[NaN]", "[Infinity]", "[-Infinity]", "{\"a\": 1,}", "[1] [2]", "{\"a\"",
                 "[01]", "'a'", "{a: 1}", "[1, 2"}) {
             JsonRefused refusal = refused(text);
-            assertEquals("json_malformed", refusal.problem().code(), text + ": " + refusal.getMessage());
-            assertEquals(400, refusal.problem().status());
+            assertEquals("json_malformed", refusal.refusal().code(), text + ": " + refusal.getMessage());
+            assertEquals(400, RefusalMapper.problem(refusal.refusal()).status());
         }
         refused(" ", 400, "json_empty", "empty");
     }
@@ -109,7 +110,7 @@ class BoundedJsonTest {
         byte[] invalid = {'[', '"', (byte) 0xC3, (byte) 0x28, '"', ']'};
         JsonRefused refusal = assertThrows(JsonRefused.class,
                 () -> BoundedJson.read(new ByteArrayInputStream(invalid)));
-        assertEquals("json_not_utf8", refusal.problem().code());
+        assertEquals("json_not_utf8", refusal.refusal().code());
         byte[] overlong = {'[', '"', (byte) 0xC0, (byte) 0xAF, '"', ']'};
         assertThrows(JsonRefused.class, () -> BoundedJson.read(new ByteArrayInputStream(overlong)));
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', '1', ']'};
@@ -122,13 +123,13 @@ class BoundedJsonTest {
         assertEquals(Optional.empty(), BoundedJson.read(new ByteArrayInputStream(" \n".getBytes())));
         JsonRefused array = assertThrows(JsonRefused.class,
                 () -> BoundedJson.as(BoundedJson.read("[1]"), JsonObject.class, "The body"));
-        assertEquals("json_type", array.problem().code());
-        assertEquals("The body must be a JSON object, not an array.", array.problem().detail());
+        assertEquals("json_type", array.refusal().code());
+        assertEquals("The body must be a JSON object, not an array.", array.getMessage());
         JsonRefused object = assertThrows(JsonRefused.class,
                 () -> BoundedJson.as(BoundedJson.read("{}"), JsonArray.class, "The body"));
-        assertEquals("The body must be a JSON array, not an object.", object.problem().detail());
+        assertEquals("The body must be a JSON array, not an object.", object.getMessage());
         assertEquals("The JSON must be a JSON object, not a string.",
-                assertThrows(JsonRefused.class, () -> BoundedJson.object("\"x\"")).problem().detail());
+                assertThrows(JsonRefused.class, () -> BoundedJson.object("\"x\"")).getMessage());
     }
 
     @Test
