@@ -3,6 +3,9 @@ package org.invigil.access.entity;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.PlatformId;
+import org.invigil.ids.entity.UserId;
 
 /**
  * Who was launched into what. {@code examId} is empty for deep linking, where the exam does not exist yet;
@@ -26,6 +29,21 @@ public record ToolSession(String registrationId, String issuer, String clientId,
     public static final String DESIGNATED_OFFICER = "urn:invigil:role:IntegrityOfficer";
     static final String INSTITUTION_ADMINISTRATOR =
             "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator";
+
+    /** The platform registration the launch came from. */
+    public PlatformId platform() {
+        return PlatformId.of(registrationId);
+    }
+
+    /** The person launched, as their platform names them. */
+    public UserId user() {
+        return UserId.of(userId);
+    }
+
+    /** The exam launched into; empty for deep linking. */
+    public Optional<ExamId> exam() {
+        return examId.map(ExamId::of);
+    }
 
     public boolean isStaff() {
         return audience == Audience.STAFF;

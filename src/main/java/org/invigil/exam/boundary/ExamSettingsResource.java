@@ -17,6 +17,7 @@ import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.control.SettingsInvalid;
 import org.invigil.exam.entity.ExamSettings;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.json.control.BoundedJson;
 
 /**
@@ -36,8 +37,10 @@ public class ExamSettingsResource {
     @GET
     @Path("settings")
     public String settings(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId) {
-        StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
-        return exams.summary(examId).orElseThrow(() -> new ExamUnknown(examId)).settings().toJson();
+        ToolSession staff = sessions.open(BearerToken.from(authorization));
+        ExamId exam = ExamId.of(examId);
+        StaffAccess.forExam(staff, exam);
+        return exams.summary(exam).orElseThrow(() -> new ExamUnknown(exam)).settings().toJson();
     }
 
     @PUT
@@ -45,7 +48,9 @@ public class ExamSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public String configure(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId,
                             String body) {
-        ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        ToolSession staff = sessions.open(BearerToken.from(authorization));
+        ExamId exam = ExamId.of(examId);
+        StaffAccess.forExam(staff, exam);
         ExamSettings settings;
         try {
             settings = ExamSettings.fromJson(BoundedJson.object(body).toString());
@@ -54,6 +59,6 @@ public class ExamSettingsResource {
         } catch (ClassCastException e) {
             throw new SettingsInvalid(new IllegalArgumentException("Send the settings as the JSON object GET gives."));
         }
-        return exams.configure(staff, examId, settings).toJson();
+        return exams.configure(staff, exam, settings).toJson();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.StaffAccess;
@@ -15,6 +16,8 @@ import org.invigil.exam.entity.Exam;
 import org.invigil.exam.entity.ExamSettings;
 import org.invigil.exam.entity.ExamSummary;
 import org.invigil.exam.entity.SettingsChanges;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.PlatformId;
 
 /** Finds and creates exams, and changes their settings (audited). */
 @ApplicationScoped
@@ -87,8 +90,8 @@ public class Exams {
     /**
      * The staff member, if they may review the exam: one of its own staff, or an integrity officer of its platform.
      */
-    public ToolSession reviewer(ToolSession staff, String examId) {
-        return StaffAccess.forExam(staff, examId, byId(examId).map(Exam::platformId).orElse(""));
+    public ToolSession reviewer(ToolSession staff, ExamId examId) {
+        return StaffAccess.forExam(staff, examId, byId(examId).map(Exam::platform));
     }
 
     /**
@@ -98,7 +101,7 @@ public class Exams {
      * retention, reaches only attempts that start after it.
      */
     @Transactional
-    public ExamSettings configure(ToolSession staff, String examId, ExamSettings settings) {
+    public ExamSettings configure(ToolSession staff, ExamId examId, ExamSettings settings) {
         StaffAccess.forExam(staff, examId);
         Exam exam = byId(examId).orElseThrow(() -> new ExamUnknown(examId));
         ExamSettings before = exam.settings();
@@ -109,37 +112,37 @@ public class Exams {
     }
 
     @Transactional
-    public Optional<Exam> byId(String id) {
-        return Optional.ofNullable(em.find(Exam.class, id));
+    public Optional<Exam> byId(ExamId id) {
+        return Optional.ofNullable(em.find(Exam.class, id.value()));
     }
 
     @Transactional
-    public java.util.List<Exam> ofPlatform(String platformId) {
+    public List<Exam> ofPlatform(PlatformId platformId) {
         return em.createQuery("select e from Exam e where e.platformId = :platform order by e.contextTitle, e.title",
-                Exam.class).setParameter("platform", platformId).getResultList();
+                Exam.class).setParameter("platform", platformId.value()).getResultList();
     }
 
     @Transactional
-    public Optional<ExamSummary> summary(String id) {
+    public Optional<ExamSummary> summary(ExamId id) {
         return byId(id).map(ExamSummary::of);
     }
 
     /** The exam a launch's tool session is for; refused when the session names none or the exam is gone. */
     @Transactional
     public ExamSummary ofSession(ToolSession session) {
-        String examId = session.examId().orElseThrow(() -> SessionRefused.notAllowed("exam_missing",
+        ExamId examId = session.exam().orElseThrow(() -> SessionRefused.notAllowed("exam_missing",
                 "This session is not for an exam. Open the exam from your course page."));
         return summary(examId).orElseThrow(() -> SessionRefused.notAllowed("exam_missing",
                 "The exam of this session no longer exists."));
     }
 
     @Transactional
-    public void useLineItem(String examId, String lineItemUrl) {
+    public void useLineItem(ExamId examId, String lineItemUrl) {
         byId(examId).ifPresent(exam -> exam.useLineItem(lineItemUrl));
     }
 
     @Transactional
-    public void useIntegrityLineItem(String examId, String lineItemUrl) {
+    public void useIntegrityLineItem(ExamId examId, String lineItemUrl) {
         byId(examId).ifPresent(exam -> exam.useIntegrityLineItem(lineItemUrl));
     }
 }

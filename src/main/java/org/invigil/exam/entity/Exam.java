@@ -8,6 +8,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.PlatformId;
 
 /**
  * A proctored exam. Created by deep linking before the platform has made the resource link (so the link id is
@@ -115,6 +117,16 @@ public class Exam {
 
     public Optional<String> integrityLineItemUrl() {
         return Optional.ofNullable(integrityLineItemUrl);
+    }
+
+    /** The exam's id as the value type other components take. */
+    public ExamId examId() {
+        return ExamId.of(id);
+    }
+
+    /** The platform registration the exam belongs to. */
+    public PlatformId platform() {
+        return PlatformId.of(platformId);
     }
 
     public String id() {

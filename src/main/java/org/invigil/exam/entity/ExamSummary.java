@@ -1,10 +1,16 @@
 package org.invigil.exam.entity;
 
 import java.util.Optional;
+import org.invigil.ids.entity.ExamId;
 
 /** What pages show of an exam. */
 public record ExamSummary(String id, String title, Optional<String> courseTitle, Optional<String> resourceLinkId,
                           ExamSettings settings, boolean gradebookOffered, boolean rosterOffered) {
+
+    /** The exam's id as the value type other components take. */
+    public ExamId examId() {
+        return ExamId.of(id);
+    }
 
     public static ExamSummary of(Exam exam) {
         return new ExamSummary(exam.id(), exam.title(), exam.contextTitle(), exam.resourceLinkId(), exam.settings(),

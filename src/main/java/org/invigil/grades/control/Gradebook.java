@@ -10,6 +10,7 @@ import org.invigil.exam.entity.Exam;
 import org.invigil.grades.entity.LineItem;
 import org.invigil.grades.entity.Result;
 import org.invigil.grades.entity.Score;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.registration.control.Platforms;
 import org.invigil.registration.control.RegistrationRefused;
 import org.invigil.registration.entity.PlatformRegistration;
@@ -38,25 +39,25 @@ public class Gradebook {
     @Inject
     AssignmentGradeService ags;
 
-    public void publish(String examId, Column column, Score score) {
+    public void publish(ExamId examId, Column column, Score score) {
         Exam exam = exam(examId);
         PlatformRegistration platform = platform(exam);
         ags.publish(platform, lineItemUrl(exam, platform, column), score);
     }
 
     /** The URL of one of the exam's columns, found or created in the LMS at the first call. */
-    public String lineItem(String examId, Column column) {
+    public String lineItem(ExamId examId, Column column) {
         Exam exam = exam(examId);
         return lineItemUrl(exam, platform(exam), column);
     }
 
     /** Posts a score to the column with the timestamp it carries ({@link ScoreClock}, fixed by the caller). */
-    public void post(String examId, String lineItemUrl, Score timed) {
+    public void post(ExamId examId, String lineItemUrl, Score timed) {
         ags.post(platform(exam(examId)), lineItemUrl, timed);
     }
 
     /** What the gradebook holds in one of this exam's columns. */
-    public List<Result> results(String examId, Column column) {
+    public List<Result> results(ExamId examId, Column column) {
         Exam exam = exam(examId);
         PlatformRegistration platform = platform(exam);
         return ags.results(platform, lineItemUrl(exam, platform, column), Optional.empty());
@@ -76,14 +77,14 @@ public class Gradebook {
                 Optional.of(column == Column.GATE ? GATE_TAG : INTEGRITY_TAG)));
         String url = item.id().orElseThrow(GradebookRefused::lineItemWithoutId);
         if (column == Column.GATE) {
-            exams.useLineItem(exam.id(), url);
+            exams.useLineItem(exam.examId(), url);
         } else {
-            exams.useIntegrityLineItem(exam.id(), url);
+            exams.useIntegrityLineItem(exam.examId(), url);
         }
         return url;
     }
 
-    private Exam exam(String examId) {
+    private Exam exam(ExamId examId) {
         return exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
     }
 

@@ -18,6 +18,7 @@ import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.identity.control.BulkReferences;
 import org.invigil.identity.control.BulkReport;
+import org.invigil.ids.entity.ExamId;
 
 /**
  * Reference photos in bulk for an exam's staff: {@code POST /api/exams/{exam}/references.zip}, a zip archive of
@@ -40,8 +41,10 @@ public class BulkReferencesResource {
     public JsonObject referencesZip(@HeaderParam("Authorization") String authorization,
                                     @HeaderParam("Content-Length") String contentLength,
                                     @PathParam("examId") String examId, InputStream zip) {
-        ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
-        BulkReport report = bulk.upload(staff, examId, zip, declaredLength(contentLength));
+        ToolSession staff = sessions.open(BearerToken.from(authorization));
+        ExamId exam = ExamId.of(examId);
+        StaffAccess.forExam(staff, exam);
+        BulkReport report = bulk.upload(staff, exam, zip, declaredLength(contentLength));
         JsonArrayBuilder lines = Json.createArrayBuilder();
         report.lines().forEach(line -> lines.add(Json.createObjectBuilder().add("file", line.file())
                 .add("outcome", line.outcome().id()).add("userId", line.userId()).add("student", line.student())

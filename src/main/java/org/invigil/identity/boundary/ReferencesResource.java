@@ -19,6 +19,8 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.identity.control.PictureRefused;
 import org.invigil.identity.control.References;
 import org.invigil.identity.entity.ReferencePhoto;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.UserId;
 
 /** An instructor uploads a student's reference photo: {@code PUT /api/exams/{exam}/references/{user}} (image/jpeg). */
 @Path("exams/{examId}/references/{userId}")
@@ -38,7 +40,9 @@ public class ReferencesResource {
     public JsonObject upload(@HeaderParam("Authorization") String authorization,
                              @HeaderParam("Content-Type") String type, @PathParam("examId") String examId,
                              @PathParam("userId") String userId, InputStream body) throws IOException {
-        ToolSession staff = StaffAccess.forExam(sessions.open(BearerToken.from(authorization)), examId);
+        ToolSession staff = sessions.open(BearerToken.from(authorization));
+        ExamId exam = ExamId.of(examId);
+        StaffAccess.forExam(staff, exam);
         if (type == null || !type.toLowerCase().startsWith("image/jpeg")) {
             throw PictureRefused.notJpegType(type);
         }
@@ -46,7 +50,7 @@ public class ReferencesResource {
         if (jpeg.length > MAX_BYTES) {
             throw PictureRefused.tooLarge(jpeg.length, MAX_BYTES);
         }
-        ReferencePhoto photo = references.upload(staff, examId, userId, jpeg);
+        ReferencePhoto photo = references.upload(staff, exam, UserId.of(userId), jpeg);
         return Json.createObjectBuilder().add("id", photo.id()).add("userId", userId)
                 .add("source", photo.source().name().toLowerCase()).add("uploadedBy", staff.userId()).build();
     }

@@ -19,6 +19,7 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.identity.control.BulkReport.Line;
 import org.invigil.identity.control.BulkReport.Outcome;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.roster.control.Roster;
 import org.invigil.roster.entity.Member;
@@ -79,7 +80,7 @@ public class BulkReferences {
      * @param declaredBytes the archive's size as its sender declares it, refused before anything is read or fetched
      *                      when over the cap; below zero when not declared
      */
-    public BulkReport upload(ToolSession staff, String examId, InputStream zip, long declaredBytes) {
+    public BulkReport upload(ToolSession staff, ExamId examId, InputStream zip, long declaredBytes) {
         StaffAccess.forExam(staff, examId);
         ReferenceArchive.Limits limits = limits();
         ReferenceArchive.refuseIfLarger(declaredBytes, limits);

@@ -13,6 +13,7 @@ import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.identity.entity.ReferencePhoto;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.roster.control.Roster;
 import org.invigil.roster.entity.Member;
 
@@ -67,7 +68,7 @@ public class ReferenceStatuses {
      * The exam's students from the roster (NRPS; staff left out), each with their reference status; no transaction
      * is held during the call to the platform.
      */
-    public List<RosterEntry> ofRoster(String examId) {
+    public List<RosterEntry> ofRoster(ExamId examId) {
         Exam exam = exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
         List<Member> members = roster.of(examId);
         Map<String, List<Stored>> stored = new HashMap<>();

@@ -31,6 +31,8 @@ import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.identity.entity.ReferencePhoto;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.outbound.control.PlatformHttp;
 import org.invigil.refusal.entity.Refusal.Kind;
 import org.invigil.refusal.entity.Refusal;
@@ -100,10 +102,10 @@ public class References {
 
     /** One of the exam's staff uploads a student's photo ({@link #upload(String, String, String, byte[])}), audited. */
     @Transactional
-    public ReferencePhoto upload(ToolSession staff, String examId, String userId, byte[] jpeg) {
+    public ReferencePhoto upload(ToolSession staff, ExamId examId, UserId userId, byte[] jpeg) {
         StaffAccess.forExam(staff, examId);
         Exam exam = exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
-        ReferencePhoto photo = upload(exam.platformId(), exam.contextId().orElse(""), userId, jpeg);
+        ReferencePhoto photo = upload(exam.platformId(), exam.contextId().orElse(""), userId.value(), jpeg);
         audit.record(staff, "upload-reference", "exam:" + examId, "student " + userId);
         return photo;
     }

@@ -20,6 +20,7 @@ import org.invigil.advantage.control.PlatformServiceException;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.control.ScoreClock;
 import org.invigil.grades.entity.Score;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.integrity.entity.OutboxEntry;
 import org.invigil.refusal.entity.Refusal;
 
@@ -124,11 +125,11 @@ public class GradeOutbox {
             boolean postedBefore = entry.scoreTimestamp().isPresent();
             try {
                 Gradebook.Column column = Gradebook.Column.valueOf(entry.kind());
-                String lineItem = gradebook.lineItem(entry.examId(), column);
+                String lineItem = gradebook.lineItem(ExamId.of(entry.examId()), column);
                 // the timestamp is fixed and committed before the first post: a re-post is the same score
                 Instant timestamp = postedBefore ? entry.scoreTimestamp().get()
                         : claims.stamp(id, scoreClock.next(lineItem, entry.userId()));
-                gradebook.post(entry.examId(), lineItem, new Score(entry.userId(), entry.scoreGiven(),
+                gradebook.post(ExamId.of(entry.examId()), lineItem, new Score(entry.userId(), entry.scoreGiven(),
                         entry.scoreMaximum(), entry.comment(), Score.ActivityProgress.valueOf(entry.activityProgress()),
                         Score.GradingProgress.valueOf(entry.gradingProgress()), timestamp));
                 claims.delivered(id, clock.instant());

@@ -21,9 +21,10 @@ import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.identity.control.Liveness;
 import org.invigil.identity.entity.LivenessChallenge;
-import org.invigil.journey.control.IdentityStep;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.integrity.control.IncidentsJson;
 import org.invigil.integrity.control.Results;
+import org.invigil.journey.control.IdentityStep;
 import org.invigil.journey.control.Journey;
 import org.invigil.journey.control.LivenessStep;
 import org.invigil.journey.control.MonitoringLifecycle;
@@ -75,7 +76,7 @@ public class ProctoringResource {
 
     @GET
     @Path("sessions/{id}")
-    public JsonObject session(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+    public JsonObject session(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
         ToolSession student = student(authorization);
         return JourneyJson.of(journey.view(id, student), student);
     }
@@ -83,7 +84,7 @@ public class ProctoringResource {
     @POST
     @Path("sessions/{id}/consent")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject consent(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+    public JsonObject consent(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id,
                               JsonObject body) {
         ToolSession student = student(authorization);
         String decision = body == null ? "" : body.getString("decision", "");
@@ -98,7 +99,7 @@ public class ProctoringResource {
     @Path("sessions/{id}/system-check")
     @Consumes(MediaType.WILDCARD)
     public JsonObject systemCheck(@HeaderParam("Authorization") String authorization,
-                                  @HeaderParam("Content-Type") String type, @PathParam("id") String id,
+                                  @HeaderParam("Content-Type") String type, @PathParam("id") SessionId id,
                                   InputStream body) {
         ToolSession student = student(authorization);
         SystemCheck.Advice advice = journey.systemCheck(id, student, Uploads.jpeg(type, body));
@@ -113,7 +114,7 @@ public class ProctoringResource {
     @Path("sessions/{id}/identity")
     @Consumes(MediaType.WILDCARD)
     public JsonObject identity(@HeaderParam("Authorization") String authorization,
-                               @HeaderParam("Content-Type") String type, @PathParam("id") String id,
+                               @HeaderParam("Content-Type") String type, @PathParam("id") SessionId id,
                                InputStream body) {
         ToolSession student = student(authorization);
         IdentityStep.IdentityResult result = identity.capture(id, student, Uploads.jpeg(type, body));
@@ -124,7 +125,7 @@ public class ProctoringResource {
 
     @POST
     @Path("sessions/{id}/identity/review")
-    public JsonObject review(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+    public JsonObject review(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
         ToolSession student = student(authorization);
         return JourneyJson.of(identity.review(id, student), student);
     }
@@ -132,7 +133,7 @@ public class ProctoringResource {
     /** A new challenge: how many steps it has and only its first step, timed from now. */
     @POST
     @Path("sessions/{id}/liveness")
-    public JsonObject startLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+    public JsonObject startLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
         LivenessChallenge challenge = liveness.start(id, student(authorization));
         return Json.createObjectBuilder().add("challenge", challenge.id()).add("stepCount", challenge.steps().size())
                 .add("step", step(challenge)).add("framesPerStep", Liveness.FRAMES_PER_STEP)
@@ -143,7 +144,7 @@ public class ProctoringResource {
     @POST
     @Path("sessions/{id}/liveness/{challenge}/next")
     public JsonObject nextLivenessStep(@HeaderParam("Authorization") String authorization,
-                                       @PathParam("id") String id, @PathParam("challenge") String challenge) {
+                                       @PathParam("id") SessionId id, @PathParam("challenge") String challenge) {
         return step(liveness.next(id, student(authorization), challenge));
     }
 
@@ -156,7 +157,7 @@ public class ProctoringResource {
     @Path("sessions/{id}/liveness/{challenge}/frames")
     @Consumes(MediaType.WILDCARD)
     public Response livenessFrame(@HeaderParam("Authorization") String authorization,
-                                  @HeaderParam("Content-Type") String type, @PathParam("id") String id,
+                                  @HeaderParam("Content-Type") String type, @PathParam("id") SessionId id,
                                   @PathParam("challenge") String challenge, @QueryParam("step") String step,
                                   InputStream body) {
         ToolSession student = student(authorization);
@@ -166,7 +167,8 @@ public class ProctoringResource {
 
     @POST
     @Path("sessions/{id}/liveness/{challenge}/complete")
-    public JsonObject completeLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+    public JsonObject completeLiveness(@HeaderParam("Authorization") String authorization,
+                                       @PathParam("id") SessionId id,
                                        @PathParam("challenge") String challenge) {
         ToolSession student = student(authorization);
         LivenessStep.LivenessResult result = liveness.complete(id, student, challenge);
@@ -177,21 +179,21 @@ public class ProctoringResource {
 
     @POST
     @Path("sessions/{id}/start")
-    public JsonObject start(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+    public JsonObject start(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
         ToolSession student = student(authorization);
         return JourneyJson.of(journey.start(id, student), student);
     }
 
     @POST
     @Path("sessions/{id}/monitors")
-    public JsonObject monitor(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+    public JsonObject monitor(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
         return Json.createObjectBuilder().add("sequenceStart", journey.allocateMonitor(id, student(authorization)))
                 .build();
     }
 
     @POST
     @Path("sessions/{id}/end")
-    public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+    public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
         ToolSession student = student(authorization);
         return JourneyJson.of(lifecycle.end(id, student), student);
     }
@@ -201,7 +203,7 @@ public class ProctoringResource {
     @Consumes(MediaType.WILDCARD)
     public Response frame(@HeaderParam("Authorization") String authorization, @HeaderParam("Content-Type") String type,
                           @HeaderParam("Invigil-Sequence") String sequence,
-                          @HeaderParam("Invigil-Captured-At") String capturedAt, @PathParam("id") String id,
+                          @HeaderParam("Invigil-Captured-At") String capturedAt, @PathParam("id") SessionId id,
                           InputStream body) {
         ToolSession student = student(authorization);
         journey.requireOwn(id, student);
@@ -215,7 +217,7 @@ public class ProctoringResource {
     @POST
     @Path("sessions/{id}/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject events(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+    public JsonObject events(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id,
                              JsonObject body) {
         ToolSession student = student(authorization);
         journey.requireOwn(id, student);
@@ -235,7 +237,7 @@ public class ProctoringResource {
     @POST
     @Path("sessions/{id}/quiz-pages")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject quizPage(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+    public JsonObject quizPage(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id,
                                JsonObject body) {
         ToolSession student = student(authorization);
         Uploads.QuizPageSeen seen = Uploads.quizPage(body);
@@ -245,17 +247,17 @@ public class ProctoringResource {
     /** The student's own report: every incident with its explanation, and the integrity result once there is one. */
     @GET
     @Path("sessions/{id}/report")
-    public JsonObject report(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+    public JsonObject report(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
         ToolSession student = student(authorization);
         journey.requireOwn(id, student);
-        return IncidentsJson.of(incidents.of(id), incidents::evidenceOf, results.of(id));
+        return IncidentsJson.of(incidents.of(id.value()), incidents::evidenceOf, results.of(id.value()));
     }
 
     /** One evidence frame of the student's own session, opened. */
     @GET
     @Path("sessions/{id}/evidence/{frame}")
     @Produces("image/jpeg")
-    public Response evidence(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
+    public Response evidence(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id,
                              @PathParam("frame") String frame) {
         ToolSession student = student(authorization);
         journey.requireOwn(id, student);

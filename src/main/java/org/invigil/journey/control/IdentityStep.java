@@ -15,6 +15,7 @@ import org.invigil.exam.entity.Check;
 import org.invigil.identity.control.Descriptors;
 import org.invigil.identity.control.IdentityCheck;
 import org.invigil.identity.control.Pictures;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.control.Finding;
 import org.invigil.monitoring.control.FrameIngestion;
 import org.invigil.monitoring.control.Incidents;
@@ -62,7 +63,7 @@ public class IdentityStep {
     public record IdentityResult(String status, String message, int attemptsLeft, JourneyView view) {
     }
 
-    public IdentityResult capture(String id, ToolSession student, byte[] jpeg) {
+    public IdentityResult capture(SessionId id, ToolSession student, byte[] jpeg) {
         JourneyView before = steps.of(id, student);
         ProctoringSession session = before.session();
         JourneySteps.requireState(session, SessionState.IDENTITY, "check your identity");
@@ -132,7 +133,7 @@ public class IdentityStep {
     }
 
     /** The student asks a person to check instead of trying again (identity or liveness). */
-    public JourneyView review(String id, ToolSession student) {
+    public JourneyView review(SessionId id, ToolSession student) {
         JourneyView before = steps.of(id, student);
         boolean livenessStep = before.active().contains(Check.LIVENESS);
         return steps.step(id, student, "ask for a review", session -> {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.entity.Check;
 import org.invigil.identity.control.Pictures;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.SessionState;
 
@@ -41,16 +42,16 @@ public class Journey {
         return steps.of(sessions.currentFor(student));
     }
 
-    public JourneyView view(String id, ToolSession student) {
+    public JourneyView view(SessionId id, ToolSession student) {
         return steps.of(id, student);
     }
 
     /** Only checks that the session is the student's: the cheap check for every upload. */
-    public void requireOwn(String id, ToolSession student) {
+    public void requireOwn(SessionId id, ToolSession student) {
         sessions.of(id, student);
     }
 
-    public JourneyView consent(String id, ToolSession student, boolean accept, String version) {
+    public JourneyView consent(SessionId id, ToolSession student, boolean accept, String version) {
         JourneyView before = steps.of(id, student);
         if (!before.consent().version().equals(version)) {
             throw StepRefused.consentChanged();
@@ -66,7 +67,7 @@ public class Journey {
                 });
     }
 
-    public SystemCheck.Advice systemCheck(String id, ToolSession student, byte[] jpeg) {
+    public SystemCheck.Advice systemCheck(SessionId id, ToolSession student, byte[] jpeg) {
         JourneyView before = steps.of(id, student);
         JourneySteps.requireState(before.session(), SessionState.SYSTEM_CHECK, "run the camera check");
         SystemCheck.Advice advice = SystemCheck.of(pictures.analyse(jpeg));
@@ -77,13 +78,13 @@ public class Journey {
     }
 
     /** The first sequence number of a new monitor's own block. */
-    public long allocateMonitor(String id, ToolSession student) {
+    public long allocateMonitor(SessionId id, ToolSession student) {
         long[] start = new long[1];
         steps.step(id, student, "start a monitor", session -> start[0] = session.allocateMonitorBlock());
         return start[0];
     }
 
-    public JourneyView start(String id, ToolSession student) {
+    public JourneyView start(SessionId id, ToolSession student) {
         Instant now = clock.instant();
         return steps.step(id, student, "start monitoring", session -> session.startMonitoring(now));
     }

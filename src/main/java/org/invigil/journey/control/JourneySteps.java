@@ -11,6 +11,7 @@ import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.ExamSettings;
 import org.invigil.exam.entity.ExamSummary;
 import org.invigil.identity.control.References;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.integrity.control.Results;
 import org.invigil.monitoring.control.Receipts;
 import org.invigil.session.control.ConsentText;
@@ -47,7 +48,7 @@ public class JourneySteps {
     Results results;
 
     /** The attempt, if it is this student's, as they see it. */
-    public JourneyView of(String id, ToolSession student) {
+    public JourneyView of(SessionId id, ToolSession student) {
         return of(sessions.of(id, student));
     }
 
@@ -55,7 +56,7 @@ public class JourneySteps {
      * Applies one change to the student's attempt in its turn, in its own transaction; the change that makes the
      * attempt ready releases the quiz (the gate score goes to the outbox).
      */
-    public JourneyView step(String id, ToolSession student, String action, Consumer<ProctoringSession> change) {
+    public JourneyView step(SessionId id, ToolSession student, String action, Consumer<ProctoringSession> change) {
         SessionState[] before = new SessionState[1];
         ProctoringSession session = sessions.change(id, student, action, s -> {
             before[0] = s.state();
@@ -69,7 +70,7 @@ public class JourneySteps {
 
     /** The attempt as its student sees it (the caller checked it is theirs). */
     public JourneyView of(ProctoringSession session) {
-        ExamSummary exam = exams.summary(session.examId()).orElseThrow(SessionRefusals::notYours);
+        ExamSummary exam = exams.summary(session.exam()).orElseThrow(SessionRefusals::notYours);
         ExamSettings settings = exam.settings();
         Set<Check> active = sessions.activeChecks(session, settings);
         return new JourneyView(session, exam, active, ConsentText.of(settings, active.stream().sorted().toList()),

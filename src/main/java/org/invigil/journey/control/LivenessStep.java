@@ -15,6 +15,7 @@ import org.invigil.identity.control.Liveness;
 import org.invigil.identity.control.LivenessEvaluation;
 import org.invigil.identity.control.References;
 import org.invigil.identity.entity.LivenessChallenge;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.control.Finding;
 import org.invigil.monitoring.control.FrameIngestion;
 import org.invigil.monitoring.control.Incidents;
@@ -57,7 +58,7 @@ public class LivenessStep {
     public record LivenessResult(boolean passed, String message, int attemptsLeft, JourneyView view) {
     }
 
-    public LivenessChallenge start(String id, ToolSession student) {
+    public LivenessChallenge start(SessionId id, ToolSession student) {
         ProctoringSession session = sessions.of(id, student);
         JourneySteps.requireState(session, SessionState.LIVENESS, "start the liveness check");
         return liveness.start(session.id());
@@ -69,14 +70,14 @@ public class LivenessStep {
     }
 
     /** Closes the open liveness step and hands out the next one. */
-    public LivenessChallenge next(String id, ToolSession student, String challenge) {
+    public LivenessChallenge next(SessionId id, ToolSession student, String challenge) {
         ProctoringSession session = sessions.of(id, student);
         JourneySteps.requireState(session, SessionState.LIVENESS, "take the next liveness step");
         return liveness.next(session.id(), challenge);
     }
 
     /** One frame of the open step, its face compared with the identity capture's and the reference photo's. */
-    public void frame(String id, ToolSession student, String challenge, int step, byte[] jpeg) {
+    public void frame(SessionId id, ToolSession student, String challenge, int step, byte[] jpeg) {
         ProctoringSession session = sessions.of(id, student);
         JourneySteps.requireState(session, SessionState.LIVENESS, "send liveness pictures");
         Optional<FaceDescriptor> identity = session.sealedBaselineDescriptor()
@@ -88,7 +89,7 @@ public class LivenessStep {
         liveness.frame(session.id(), challenge, step, jpeg, identity, reference);
     }
 
-    public LivenessResult complete(String id, ToolSession student, String challenge) {
+    public LivenessResult complete(SessionId id, ToolSession student, String challenge) {
         JourneyView before = steps.of(id, student);
         JourneySteps.requireState(before.session(), SessionState.LIVENESS, "finish the liveness check");
         LivenessEvaluation.Verdict verdict = liveness.complete(before.session().id(), challenge);

@@ -12,6 +12,10 @@ import java.util.Optional;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.control.AuditLog;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.PlatformId;
+import org.invigil.ids.entity.SessionId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.integrity.control.Results;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.ItemBounds;
@@ -65,7 +69,7 @@ public class MonitoringLifecycle {
 
     Clock clock = Clock.systemUTC();
 
-    public JourneyView end(String id, ToolSession student) {
+    public JourneyView end(SessionId id, ToolSession student) {
         Instant now = clock.instant();
         JourneyView after = steps.step(id, student, "end the exam", session -> {
             if (!session.end(now, EndReason.STUDENT)) {
@@ -82,7 +86,7 @@ public class MonitoringLifecycle {
      * too, and where it shows the quiz went on (the student had ended monitoring, or attempt pages after a
      * "submitted" one) the result is measured again: the quiz went on unwatched.
      */
-    public JourneyView quizPageSeen(String id, ToolSession student, QuizPage page, Instant at) {
+    public JourneyView quizPageSeen(SessionId id, ToolSession student, QuizPage page, Instant at) {
         ProctoringSession session = sessions.of(id, student);
         if (session.state() != SessionState.MONITORING && session.state() != SessionState.PAUSED
                 && session.state() != SessionState.ENDED) {
@@ -90,7 +94,7 @@ public class MonitoringLifecycle {
         }
         Instant now = clock.instant();
         Instant seen = ItemBounds.capturedAt(at, now);
-        if (!timelines.recordSighting(id, page, seen)) {
+        if (!timelines.recordSighting(id.value(), page, seen)) {
             return steps.of(session);
         }
         if (session.state() != SessionState.ENDED) {
@@ -120,10 +124,10 @@ public class MonitoringLifecycle {
      * came back, the computer died): ended as abandoned, so that the result says the attempt is incomplete, memory
      * forgets it and retention applies. Returns the attempts ended.
      */
-    public List<String> endAbandoned(Duration silence) {
+    public List<SessionId> endAbandoned(Duration silence) {
         Instant now = clock.instant();
-        List<String> ended = new ArrayList<>();
-        for (String id : sessions.silentSince(now.minus(silence))) {
+        List<SessionId> ended = new ArrayList<>();
+        for (SessionId id : sessions.silentSince(now.minus(silence))) {
             ProctoringSession session = sessions.endNow(id, now, EndReason.ABANDONED);
             if (session != null) {
                 afterEnd(session, now);
@@ -137,10 +141,10 @@ public class MonitoringLifecycle {
      * Ends the attempts whose quiz closed longer than {@code grace} ago (the platform's close time for the student,
      * else the exam's, plus the student's extra time): their results go to the gradebook. Returns the attempts ended.
      */
-    public List<String> endClosed(Duration grace) {
+    public List<SessionId> endClosed(Duration grace) {
         Instant now = clock.instant();
-        List<String> ended = new ArrayList<>();
-        for (String id : sessions.closedBefore(now.minus(grace))) {
+        List<SessionId> ended = new ArrayList<>();
+        for (SessionId id : sessions.closedBefore(now.minus(grace))) {
             ProctoringSession session = sessions.endNow(id, now, EndReason.CLOSED);
             if (session != null) {
                 afterEnd(session, now);
@@ -151,7 +155,7 @@ public class MonitoringLifecycle {
     }
 
     /** The platform ended the assessment (LtiEndAssessment): the student's running attempt at that exam ends. */
-    public Optional<ProctoringSession> endByPlatform(String platformId, String examId, String userId) {
+    public Optional<ProctoringSession> endByPlatform(PlatformId platformId, ExamId examId, UserId userId) {
         Instant now = clock.instant();
         return sessions.runningOf(platformId, examId, userId).map(id -> sessions.endNow(id, now, EndReason.PLATFORM))
                 .map(session -> {
@@ -170,7 +174,7 @@ public class MonitoringLifecycle {
      * An instructor ends a student's monitoring, with a reason: audited, the attempt's incidents closed and its
      * result computed as if the student had ended.
      */
-    public void endByStaff(ToolSession staff, String sessionId, String reason) {
+    public void endByStaff(ToolSession staff, SessionId sessionId, String reason) {
         String why = requireReason(reason, "end");
         requireStaff(staff, sessionId);
         Instant now = clock.instant();
@@ -186,18 +190,18 @@ public class MonitoringLifecycle {
      * An instructor pauses a student's monitoring (a break, an alarm, a technical problem), with a reason the student
      * is shown: audited; incidents still open are closed at this moment, and nothing is analysed until it resumes.
      */
-    public void pauseByStaff(ToolSession staff, String sessionId, String reason) {
+    public void pauseByStaff(ToolSession staff, SessionId sessionId, String reason) {
         String why = requireReason(reason, "pause");
         requireStaff(staff, sessionId);
         Instant now = clock.instant();
         sessions.changeByStaff(sessionId, "pause monitoring", session -> session.pause(now, why));
         audit.record(staff, "pause-session", "session:" + sessionId, why);
-        incidents.closeAll(sessionId, now);
-        recentFrames.forget(sessionId);
+        incidents.closeAll(sessionId.value(), now);
+        recentFrames.forget(sessionId.value());
     }
 
     /** Monitoring of a paused student goes on; audited with the reason. */
-    public void resumeByStaff(ToolSession staff, String sessionId, String reason) {
+    public void resumeByStaff(ToolSession staff, SessionId sessionId, String reason) {
         String why = requireReason(reason, "resume");
         requireStaff(staff, sessionId);
         Instant now = clock.instant();
@@ -216,8 +220,8 @@ public class MonitoringLifecycle {
         return why;
     }
 
-    private void requireStaff(ToolSession staff, String sessionId) {
+    private void requireStaff(ToolSession staff, SessionId sessionId) {
         ProctoringSession session = sessions.byId(sessionId);
-        StaffAccess.forExam(staff, session.examId(), session.platformId());
+        StaffAccess.forExam(staff, session.exam(), Optional.of(session.platform()));
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.invigil.ids.entity.SessionId;
 
 /**
  * Every minute, ends the attempts that are over without anybody saying so:
@@ -50,7 +51,7 @@ public class UnendedAttempts {
 
     private void endClosed() {
         try {
-            List<String> ended = lifecycle.endClosed(Duration.ofMinutes(Math.max(0, closeGraceMinutes)));
+            List<SessionId> ended = lifecycle.endClosed(Duration.ofMinutes(Math.max(0, closeGraceMinutes)));
             if (!ended.isEmpty()) {
                 LOG.info(() -> "Ended " + ended.size() + " attempt(s) whose quiz closed more than "
                         + closeGraceMinutes + " min ago");
@@ -62,7 +63,7 @@ public class UnendedAttempts {
 
     private void endAbandoned() {
         try {
-            List<String> ended = lifecycle.endAbandoned(Duration.ofMinutes(Math.max(1, abandonedAfterMinutes)));
+            List<SessionId> ended = lifecycle.endAbandoned(Duration.ofMinutes(Math.max(1, abandonedAfterMinutes)));
             if (!ended.isEmpty()) {
                 LOG.info(() -> "Ended " + ended.size() + " attempt(s) as abandoned: nothing from their monitor for "
                         + abandonedAfterMinutes + " min");

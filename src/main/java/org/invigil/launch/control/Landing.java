@@ -17,10 +17,12 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.exam.entity.ExamSettings;
+import org.invigil.ids.entity.PlatformId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.integrity.control.Results;
 import org.invigil.journey.control.MonitoringLifecycle;
-import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.LtiLaunch.LaunchContext;
+import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.MessageType;
 import org.invigil.registration.control.Platforms;
 import org.invigil.registration.control.ToolConfiguration;
@@ -88,7 +90,7 @@ public class Landing {
         ProctoringSession attempt = proctoringSessions.currentFor(session);
         results.recordStart(attempt);
         closeTime(launch.custom().get(ToolConfiguration.CLOSE_PARAMETER), clock.instant())
-                .ifPresent(closes -> proctoringSessions.learnCloseTime(attempt.id(), closes));
+                .ifPresent(closes -> proctoringSessions.learnCloseTime(attempt.sessionId(), closes));
         return new Destination("/lti/exam/student", sessions.issue(session));
     }
 
@@ -117,7 +119,8 @@ public class Landing {
         learnWhereThePlatformIs(launch);
         return launch.resourceLink().flatMap(link -> exams.ofLink(launch.registrationId(), launch.deploymentId(),
                         launch.context().map(LaunchContext::id).orElse(null), link.id()))
-                .flatMap(exam -> lifecycle.endByPlatform(launch.registrationId(), exam.id(), launch.user().subject()))
+                .flatMap(exam -> lifecycle.endByPlatform(PlatformId.of(launch.registrationId()), exam.examId(),
+                        UserId.of(launch.user().subject())))
                 .isPresent();
     }
 

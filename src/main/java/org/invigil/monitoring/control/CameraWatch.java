@@ -49,7 +49,7 @@ public class CameraWatch {
     void sweep() {
         Instant now = clock.instant();
         for (ProctoringSession session : sessions.monitoring()) {
-            Exam exam = exams.byId(session.examId()).orElse(null);
+            Exam exam = exams.byId(session.exam()).orElse(null);
             if (exam == null || !sessions.activeChecks(session, exam.settings()).contains(Check.CAMERA)) {
                 continue;
             }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.Exam;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.entity.BrowserEvent;
 import org.invigil.persistence.control.RetryOnConflict;
 import org.invigil.session.control.ProctoringSessions;
@@ -57,12 +58,12 @@ public class EventIngestion {
 
     @RetryOnConflict
     @Transactional
-    public Receipt ingest(String sessionId, List<Item> items) {
+    public Receipt ingest(SessionId sessionId, List<Item> items) {
         ProctoringSession session = sessions.byId(sessionId);
         if (!session.isMonitoring() && !session.isPaused()) {
             throw MonitoringRefused.notMonitoring(session.state().id());
         }
-        Exam exam = exams.byId(session.examId()).orElseThrow();
+        Exam exam = exams.byId(session.exam()).orElseThrow();
         Set<Check> active = sessions.activeChecks(session, exam.settings());
         Instant now = clock.instant();
         items.forEach(item -> ItemBounds.requireSequence(item.sequence()));

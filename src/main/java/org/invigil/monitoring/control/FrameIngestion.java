@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.invigil.crypto.control.Aead;
 import org.invigil.identity.control.Descriptors;
 import org.invigil.identity.control.Pictures;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.entity.Observation;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
@@ -60,17 +61,17 @@ public class FrameIngestion {
      * Ingests one frame and answers the session's state after it: "monitoring", or "paused" when staff paused
      * monitoring, in which case the frame was received but dropped unanalysed.
      */
-    public SessionState ingest(String sessionId, long sequence, Instant capturedAt, byte[] jpeg) {
+    public SessionState ingest(SessionId sessionId, long sequence, Instant capturedAt, byte[] jpeg) {
         ItemBounds.requireSequence(sequence);
         ProctoringSession session = sessions.byId(sessionId);
         if (!session.isMonitoring() && !session.isPaused()) {
             throw MonitoringRefused.notMonitoring(session.state().id());
         }
-        if (receipts.seen(sessionId, sequence)) {
+        if (receipts.seen(sessionId.value(), sequence)) {
             throw MonitoringRefused.replayed(sequence);
         }
         if (session.isPaused()) {
-            return observations.receiveWithoutAnalysis(sessionId, sequence);
+            return observations.receiveWithoutAnalysis(sessionId.value(), sequence);
         }
         FrameAnalysis analysis = pictures.analyse(jpeg);
         if (analysis.width() > MAX_WIDTH || analysis.height() > MAX_HEIGHT) {
@@ -79,8 +80,8 @@ public class FrameIngestion {
         }
         Instant at = ItemBounds.capturedAt(capturedAt, clock.instant());
         Optional<IdentityComparison> identity = compareIdentity(session, sequence, analysis, jpeg);
-        recentFrames.add(sessionId, new RecentFrames.Frame(sequence, at, jpeg));
-        return observations.record(sessionId, sequence, at, analysis, identity);
+        recentFrames.add(sessionId.value(), new RecentFrames.Frame(sequence, at, jpeg));
+        return observations.record(sessionId.value(), sequence, at, analysis, identity);
     }
 
     private Optional<IdentityComparison> compareIdentity(ProctoringSession session, long sequence,

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.invigil.crypto.control.Aead;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.monitoring.entity.Incident;
 import org.invigil.monitoring.entity.Rule;
@@ -152,10 +153,11 @@ public class Incidents {
 
     /** The evidence frame, opened; only for a caller already allowed to see that session's evidence. */
     @Transactional
-    public byte[] openEvidence(String sessionId, String frameId) {
+    public byte[] openEvidence(SessionId sessionId, String frameId) {
         EvidenceFrame frame = em.find(EvidenceFrame.class, frameId);
-        if (frame == null || !frame.sessionId().equals(sessionId)) {
-            throw new MonitoringRefused(Kind.UNKNOWN, "evidence_unknown", "No such evidence", "There is no evidence frame " + frameId + " in this session.");
+        if (frame == null || !frame.sessionId().equals(sessionId.value())) {
+            throw new MonitoringRefused(Kind.UNKNOWN, "evidence_unknown", "No such evidence",
+                    "There is no evidence frame " + frameId + " in this session.");
         }
         ProctoringSession session = sessions.byId(sessionId);
         return Aead.open(sessions.dataKey(session), frame.sealedJpeg(), frame.associatedData());

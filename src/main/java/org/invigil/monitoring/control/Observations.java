@@ -17,6 +17,7 @@ import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.Exam;
 import org.invigil.exam.entity.ExamSettings;
 import org.invigil.identity.control.Pictures;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.entity.Observation;
 import org.invigil.monitoring.entity.Rule;
 import org.invigil.persistence.control.RetryOnConflict;
@@ -66,7 +67,7 @@ public class Observations {
     @RetryOnConflict
     @Transactional
     public SessionState receiveWithoutAnalysis(String sessionId, long sequence) {
-        ProctoringSession session = sessions.byId(sessionId);
+        ProctoringSession session = sessions.byId(SessionId.of(sessionId));
         if (!receipts.record(sessionId, sequence, clock.instant())) {
             throw MonitoringRefused.replayed(sequence);
         }
@@ -78,7 +79,7 @@ public class Observations {
     @Transactional
     public SessionState record(String sessionId, long sequence, Instant at, FrameAnalysis analysis,
                                Optional<IdentityComparison> identity) {
-        ProctoringSession session = sessions.byId(sessionId);
+        ProctoringSession session = sessions.byId(SessionId.of(sessionId));
         if (!receipts.record(sessionId, sequence, clock.instant())) {
             throw MonitoringRefused.replayed(sequence);
         }
@@ -100,7 +101,7 @@ public class Observations {
             face.flatMap(Face::pose).ifPresent(pose -> session.calibrate(pose.yaw(), pose.pitch()));
         }
         incidents.open(sessionId, Rule.CAMERA_OFF).ifPresent(off -> off.close(at));
-        Exam exam = exams.byId(session.examId()).orElseThrow();
+        Exam exam = exams.byId(session.exam()).orElseThrow();
         Set<Check> active = sessions.activeChecks(session, exam.settings());
         em.flush();
         // after a pause the rules start afresh: a face missing before it and after it is not one long absence

@@ -37,7 +37,7 @@ public class RetentionPurge {
         return em.createQuery("select s from ProctoringSession s where s.purgedAt is null", ProctoringSession.class)
                 .getResultList().stream()
                 .filter(s -> {
-                    int days = exams.byId(s.examId()).map(exam -> s.retentionDays(exam.settings().retentionDays()))
+                    int days = exams.byId(s.exam()).map(exam -> s.retentionDays(exam.settings().retentionDays()))
                             .orElse(0);
                     return s.isDueForPurge(now, days) || s.isAbandoned(now, days);
                 })

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.notification.control.Mailer;
 import org.invigil.notification.control.Subscriptions;
 import org.invigil.notification.entity.Subscription;
@@ -54,7 +55,7 @@ public class NotificationsResource {
     @Path("exams/{examId}")
     public JsonObject subscribeToExam(@HeaderParam("Authorization") String authorization,
                                       @PathParam("examId") String examId, String body) {
-        return toJson(subscriptions.toExam(person(authorization), examId,
+        return toJson(subscriptions.toExam(person(authorization), ExamId.of(examId),
                 JsonBodies.text(JsonBodies.of(body), "email")));
     }
 
@@ -62,7 +63,7 @@ public class NotificationsResource {
     @Path("exams/{examId}")
     public JsonObject unsubscribeFromExam(@HeaderParam("Authorization") String authorization,
                                           @PathParam("examId") String examId) {
-        return cancelled(subscriptions.cancelExam(person(authorization), examId));
+        return cancelled(subscriptions.cancelExam(person(authorization), ExamId.of(examId)));
     }
 
     @PUT

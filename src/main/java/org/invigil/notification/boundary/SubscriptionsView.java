@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.Optional;
 import java.util.Set;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.notification.control.Mailer;
 import org.invigil.notification.control.Subscriptions;
 import org.invigil.notification.entity.Subscription;
@@ -84,7 +85,7 @@ public class SubscriptionsView implements Serializable {
 
     public void subscribeToExam() {
         try {
-            exam = Line.of(subscriptions.toExam(login.reviewer(), examId, Optional.ofNullable(address)));
+            exam = Line.of(subscriptions.toExam(login.reviewer(), ExamId.of(examId), Optional.ofNullable(address)));
             info("You will get an email at " + exam.email() + " when an attempt of this exam needs review.");
         } catch (Refusal refused) {
             refused(refused);
@@ -103,7 +104,7 @@ public class SubscriptionsView implements Serializable {
 
     public void unsubscribeFromExam() {
         try {
-            subscriptions.cancelExam(login.reviewer(), examId);
+            subscriptions.cancelExam(login.reviewer(), ExamId.of(examId));
             exam = null;
             info("You get no more email about this exam.");
         } catch (Refusal refused) {

@@ -75,7 +75,7 @@ public class NotificationQueue {
         }
         List<String> reasons = occurrence.type() == EventType.REVIEWED && occurrence.reasons().isEmpty()
                 ? reasonsAnnounced(session.id()) : occurrence.reasons();
-        Optional<Exam> exam = exams.byId(session.examId());
+        Optional<Exam> exam = exams.byId(session.exam());
         NotificationEvent event = new NotificationEvent(occurrence.type(), eventId, clock.instant(),
                 new NotificationEvent.Exam(session.examId(), exam.map(Exam::title).orElse("Proctored exam"),
                         exam.flatMap(Exam::contextTitle).orElse("")),

@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.notification.entity.Subscription;
 import org.invigil.refusal.entity.Refusal.Kind;
 
@@ -47,18 +49,17 @@ public class Subscriptions {
 
     /** Subscribes one of the exam's staff (or an integrity officer of its platform) to the exam. */
     @Transactional
-    public Subscription toExam(ToolSession person, String examId, Optional<String> address) {
-        Exam exam = exams.byId(examId).orElseThrow(() -> new NotificationRefused(Kind.UNKNOWN, "exam_unknown",
-                "No such exam", "There is no exam " + examId + "."));
-        StaffAccess.forExam(person, examId, exam.platformId());
+    public Subscription toExam(ToolSession person, ExamId examId, Optional<String> address) {
+        Exam exam = exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
+        StaffAccess.forExam(person, examId, Optional.of(exam.platform()));
         String email = emailOf(person, address);
-        Optional<Subscription> existing = find(exam.platformId(), person.userId(), Optional.of(examId));
+        Optional<Subscription> existing = find(exam.platformId(), person.userId(), Optional.of(examId.value()));
         if (existing.isPresent()) {
             existing.get().sendTo(email);
             return existing.get();
         }
-        Subscription subscription = Subscription.toExam(exam.platformId(), examId, person.userId(), person.userName(),
-                email, clock.instant());
+        Subscription subscription = Subscription.toExam(exam.platformId(), examId.value(), person.userId(),
+                person.userName(), email, clock.instant());
         em.persist(subscription);
         return subscription;
     }
@@ -84,8 +85,8 @@ public class Subscriptions {
 
     /** Ends the caller's subscription to the exam; false when there was none. */
     @Transactional
-    public boolean cancelExam(ToolSession person, String examId) {
-        return cancel(find(person.registrationId(), person.userId(), Optional.of(examId)));
+    public boolean cancelExam(ToolSession person, ExamId examId) {
+        return cancel(find(person.registrationId(), person.userId(), Optional.of(examId.value())));
     }
 
     /** Ends the caller's subscription to every exam of the platform; false when there was none. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.report.control.StudentReports;
 import org.invigil.web.boundary.PictureResponses;
 
@@ -25,7 +26,7 @@ public class StudentEvidenceServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         PictureResponses.write(response, () -> Optional.of(reports.evidence(login.student(),
-                        request.getParameter("attempt"), request.getParameter("frame"))),
+                        SessionId.of(request.getParameter("attempt")), request.getParameter("frame"))),
                 "There is no such evidence picture.", "Open your report from your exam page first.");
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.integrity.control.IncidentsJson;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.monitoring.entity.Incident;
@@ -47,7 +48,7 @@ public class StudentReportResource {
     @GET
     @Path("sessions/{id}")
     public JsonObject attempt(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
-        return json(reports.of(student(authorization), id));
+        return json(reports.of(student(authorization), SessionId.of(id)));
     }
 
     @GET
@@ -55,7 +56,8 @@ public class StudentReportResource {
     @Produces("image/jpeg")
     public Response evidence(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                              @PathParam("frame") String frame) {
-        return Response.ok(reports.evidence(student(authorization), id, frame)).header("Cache-Control", "no-store")
+        return Response.ok(reports.evidence(student(authorization), SessionId.of(id), frame))
+                .header("Cache-Control", "no-store")
                 .build();
     }
 
@@ -65,7 +67,7 @@ public class StudentReportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response respond(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                             JsonObject body) {
-        StudentResponse response = reports.respond(student(authorization), id,
+        StudentResponse response = reports.respond(student(authorization), SessionId.of(id),
                 body == null ? null : body.getString("incident", null), body == null ? null : body.getString("text", null));
         return Response.status(Response.Status.CREATED).entity(json(response)).build();
     }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.entity.Incident;
 import org.invigil.monitoring.entity.Rule;
 import org.invigil.refusal.entity.Refusal;
@@ -111,7 +112,7 @@ public class StudentReportView implements Serializable {
     public void respond(String attemptId) {
         FacesContext faces = FacesContext.getCurrentInstance();
         try {
-            reports.respond(login.student(), attemptId, about.get(attemptId), drafts.get(attemptId));
+            reports.respond(login.student(), SessionId.of(attemptId), about.get(attemptId), drafts.get(attemptId));
             drafts.remove(attemptId);
             about.remove(attemptId);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your response is saved.",
@@ -129,7 +130,7 @@ public class StudentReportView implements Serializable {
 
     private void read() {
         StudentReports.Report report = attempt == null || attempt.isBlank() ? reports.of(login.student())
-                : reports.of(login.student(), attempt);
+                : reports.of(login.student(), SessionId.of(attempt));
         exam = report.exam().title();
         course = report.exam().courseTitle().orElse("");
         student = login.student().userName();

@@ -10,6 +10,7 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.control.AuditLog;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.ExamSummary;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.integrity.control.Results;
 import org.invigil.integrity.entity.IntegrityResult;
 import org.invigil.monitoring.control.Incidents;
@@ -64,7 +65,7 @@ public class StudentReports {
     @Transactional
     public Report of(ToolSession student) {
         ExamSummary exam = examOf(student);
-        List<ProctoringSession> own = sessions.ofExam(exam.id()).stream()
+        List<ProctoringSession> own = sessions.ofExam(exam.examId()).stream()
                 .filter(session -> session.userId().equals(student.userId()))
                 .sorted(Comparator.comparing(ProctoringSession::createdAt).reversed()).toList();
         return new Report(exam, own.stream().map(session -> read(student, session, exam)).toList());
@@ -72,14 +73,14 @@ public class StudentReports {
 
     /** One attempt, if it is the student's own. */
     @Transactional
-    public Report of(ToolSession student, String sessionId) {
+    public Report of(ToolSession student, SessionId sessionId) {
         ExamSummary exam = examOf(student);
         return new Report(exam, List.of(read(student, sessions.of(sessionId, student), exam)));
     }
 
     /** An evidence picture of the student's own attempt, opened and audited. */
     @Transactional
-    public byte[] evidence(ToolSession student, String sessionId, String frameId) {
+    public byte[] evidence(ToolSession student, SessionId sessionId, String frameId) {
         requireLearner(student);
         sessions.of(sessionId, student);
         audit.record(student, "student-view-evidence", "session:" + sessionId, "frame " + frameId);
@@ -88,10 +89,10 @@ public class StudentReports {
 
     /** The student's response to their own attempt, about one incident or (blank) the whole attempt. */
     @Transactional
-    public StudentResponse respond(ToolSession student, String sessionId, String incidentId, String text) {
+    public StudentResponse respond(ToolSession student, SessionId sessionId, String incidentId, String text) {
         requireLearner(student);
         ProctoringSession session = sessions.of(sessionId, student);
-        StudentResponse response = responses.write(student, session, incidents.of(sessionId), incidentId, text);
+        StudentResponse response = responses.write(student, session, incidents.of(sessionId.value()), incidentId, text);
         audit.record(student, "student-respond", "session:" + sessionId,
                 response.incidentId().map(id -> "on incident " + id).orElse("on the attempt"));
         return response;
@@ -109,7 +110,7 @@ public class StudentReports {
 
     private ExamSummary examOf(ToolSession student) {
         requireLearner(student);
-        return student.examId().flatMap(exams::summary).orElseThrow(SessionRefusals::notYours);
+        return student.exam().flatMap(exams::summary).orElseThrow(SessionRefusals::notYours);
     }
 
     private static void requireLearner(ToolSession student) {

@@ -25,6 +25,8 @@ import org.invigil.exam.entity.ExamSummary;
 import org.invigil.identity.control.BulkReferences;
 import org.invigil.identity.control.BulkReport;
 import org.invigil.identity.control.ReferenceStatuses;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.screens.boundary.ReviewerLogin;
 import org.invigil.session.control.Accommodations;
@@ -84,7 +86,7 @@ public class ExamSettingsView implements Serializable {
     BulkReferences bulk;
 
     private String token;
-    private String examId;
+    private ExamId examId;
     private String examTitle = "";
     private String course = "";
     private SettingsForm form = new SettingsForm();
@@ -107,7 +109,7 @@ public class ExamSettingsView implements Serializable {
                 return ReviewerLogin.sameScreen();
             }
             ToolSession staff = login.reviewer();
-            examId = StaffAccess.forExam(staff, staff.examId().orElse("")).examId().orElseThrow();
+            examId = StaffAccess.ownExam(staff);
             ExamSummary exam = exams.summary(examId).orElseThrow();
             examTitle = exam.title();
             course = exam.courseTitle().orElse("");
@@ -149,7 +151,8 @@ public class ExamSettingsView implements Serializable {
         Set<Check> off = editChecksOff.stream().map(id -> Check.of(id).orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class)));
         try {
-            accommodations.change(staff(), examId, editUserId, off, editExtraMinutes == null ? 0 : editExtraMinutes,
+            accommodations.change(staff(), examId, UserId.of(editUserId), off,
+                    editExtraMinutes == null ? 0 : editExtraMinutes,
                     editNote == null || editNote.isBlank() ? null : editNote.strip());
             message(null, FacesMessage.SEVERITY_INFO, "Accommodation of " + editName + " saved.");
         } catch (Refusal e) {

@@ -50,9 +50,9 @@ public class InstructorPageResource {
             throw SessionRefused.notAllowed("staff_only", "This page is for the course's instructors.");
         }
         ExamSummary exam = exams.ofSession(session);
-        Outcome<List<Member>> members = Outcome.of(() -> roster.of(exam.id()));
-        Outcome<List<Result>> results = Outcome.of(() -> gradebook.results(exam.id(), Gradebook.Column.GATE));
-        return InstructorPage.of(token, session, exam, members, results, proctoringSessions.ofExam(exam.id()));
+        Outcome<List<Member>> members = Outcome.of(() -> roster.of(exam.examId()));
+        Outcome<List<Result>> results = Outcome.of(() -> gradebook.results(exam.examId(), Gradebook.Column.GATE));
+        return InstructorPage.of(token, session, exam, members, results, proctoringSessions.ofExam(exam.examId()));
     }
 
     /** A platform call that may fail without failing the page: the page says what the LMS answered instead. */

@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.journey.control.MonitoringLifecycle;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.LiveMonitor;
@@ -80,7 +82,7 @@ public class LiveMonitorView implements Serializable {
     }
 
     public void refresh() {
-        String examId = login.examOf(exam);
+        ExamId examId = login.examOf(exam);
         List<LiveMonitor.Tile> now = monitor.tiles(login.reviewer(), examId);
         tiles = now.stream().map(LiveMonitorView::row).toList();
         Instant at = Clock.systemUTC().instant();
@@ -118,9 +120,9 @@ public class LiveMonitorView implements Serializable {
         }
         try {
             switch (action) {
-                case PAUSE -> lifecycle.pauseByStaff(login.reviewer(), actionSession, reason);
-                case RESUME -> lifecycle.resumeByStaff(login.reviewer(), actionSession, reason);
-                case END -> lifecycle.endByStaff(login.reviewer(), actionSession, reason);
+                case PAUSE -> lifecycle.pauseByStaff(login.reviewer(), SessionId.of(actionSession), reason);
+                case RESUME -> lifecycle.resumeByStaff(login.reviewer(), SessionId.of(actionSession), reason);
+                case END -> lifecycle.endByStaff(login.reviewer(), SessionId.of(actionSession), reason);
             }
             faces.addMessage(null, new FacesMessage(switch (action) {
                 case PAUSE -> "Monitoring of " + actionStudent + " is paused.";

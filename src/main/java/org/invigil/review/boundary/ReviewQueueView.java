@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.review.control.Reviews;
 import org.invigil.screens.boundary.ReviewerLogin;
-import org.invigil.web.control.ProblemException;
 
 /** The review queue of the reviewer's exam: the attempts that need a person first. */
 @Named
@@ -47,7 +47,7 @@ public class ReviewQueueView implements Serializable {
             ToolSession reviewer = login.reviewer();
             String examId = exam != null && !exam.isBlank() ? exam : reviewer.examId().orElseThrow();
             examTitle = exam != null && !exam.isBlank() ? "" : reviewer.contextTitle().orElse("");
-            rows = reviews.queue(reviewer, examId).stream().map(entry -> new Row(entry.session().id(),
+            rows = reviews.queue(reviewer, ExamId.of(examId)).stream().map(entry -> new Row(entry.session().id(),
                     entry.session().userName(), entry.session().state().id(), entry.session().identityStatus().id(),
                     entry.result().map(result -> result.score()).orElse(null),
                     entry.result().map(result -> result.reviewState().id()).orElse("in progress"),

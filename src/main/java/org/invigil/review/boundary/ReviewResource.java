@@ -19,6 +19,8 @@ import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.entity.AuditEntry;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.integrity.control.IncidentsJson;
 import org.invigil.journey.control.MonitoringLifecycle;
 import org.invigil.monitoring.control.Incidents;
@@ -57,7 +59,7 @@ public class ReviewResource {
     @Path("exams/{examId}/sessions")
     public JsonObject queue(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId) {
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (Reviews.QueueEntry entry : reviews.queue(staff(authorization), examId)) {
+        for (Reviews.QueueEntry entry : reviews.queue(staff(authorization), ExamId.of(examId))) {
             JsonObjectBuilder item = Json.createObjectBuilder()
                     .add("sessionId", entry.session().id())
                     .add("student", entry.session().userName())
@@ -137,7 +139,7 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject pause(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                             JsonObject body) {
-        lifecycle.pauseByStaff(staff(authorization), id, reason(body));
+        lifecycle.pauseByStaff(staff(authorization), SessionId.of(id), reason(body));
         return state("paused");
     }
 
@@ -146,7 +148,7 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject resume(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                              JsonObject body) {
-        lifecycle.resumeByStaff(staff(authorization), id, reason(body));
+        lifecycle.resumeByStaff(staff(authorization), SessionId.of(id), reason(body));
         return state("monitoring");
     }
 
@@ -155,7 +157,7 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                           JsonObject body) {
-        lifecycle.endByStaff(staff(authorization), id, reason(body));
+        lifecycle.endByStaff(staff(authorization), SessionId.of(id), reason(body));
         return state("ended");
     }
 
@@ -170,7 +172,7 @@ public class ReviewResource {
     @Path("exams/{examId}/audit")
     public JsonObject examAudit(@HeaderParam("Authorization") String authorization,
                                 @PathParam("examId") String examId) {
-        return auditJson(reviews.auditOfExam(staff(authorization), examId));
+        return auditJson(reviews.auditOfExam(staff(authorization), ExamId.of(examId)));
     }
 
     private static JsonObject auditJson(List<AuditEntry> audit) {

@@ -14,6 +14,7 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.control.AuditLog;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.ExamSummary;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.integrity.control.Results;
 import org.invigil.integrity.entity.IntegrityResult;
 import org.invigil.monitoring.control.Incidents;
@@ -49,7 +50,7 @@ public class ExamReports {
     Clock clock = Clock.systemUTC();
 
     @Transactional
-    public ExamReport of(ToolSession staff, String examId) {
+    public ExamReport of(ToolSession staff, ExamId examId) {
         exams.reviewer(staff, examId);
         audit.record(staff, "view-report", "exam:" + examId, null);
         return build(examId);
@@ -57,7 +58,7 @@ public class ExamReports {
 
     /** The filtered rows of the exam's report as a file; the export is audited with its format and row count. */
     @Transactional
-    public ExamReportExport.File export(ToolSession staff, String examId, ReportFilter filter,
+    public ExamReportExport.File export(ToolSession staff, ExamId examId, ReportFilter filter,
                                         ExamReportExport.Format format) {
         exams.reviewer(staff, examId);
         ExamReport report = build(examId);
@@ -67,8 +68,8 @@ public class ExamReports {
         return ExamReportExport.export(report, rows, format, clock.instant());
     }
 
-    private ExamReport build(String examId) {
-        String title = exams.summary(examId).map(ExamSummary::title).orElse(examId);
+    private ExamReport build(ExamId examId) {
+        String title = exams.summary(examId).map(ExamSummary::title).orElse(examId.value());
         List<ProctoringSession> attempts = sessions.ofExam(examId);
         Map<String, Decision.Outcome> decisions = latestDecisions(attempts);
         List<ExamReport.Attempt> rows = attempts.stream().map(session -> {
@@ -82,7 +83,7 @@ public class ExamReports {
                             .map(incident -> new ExamReport.Incident(incident.ruleId(), incident.startedAt()))
                             .toList());
         }).toList();
-        return ExamReport.of(examId, title, rows, clock.instant());
+        return ExamReport.of(examId.value(), title, rows, clock.instant());
     }
 
     /** The latest decision on each whole attempt (decisions on single incidents aside). */

@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
+import org.invigil.ids.entity.ExamId;
 
 /**
  * Tells open live monitors that their exam changed, within a second: every {@value #TICK_MILLIS} ms it compares
@@ -56,9 +57,9 @@ public class LiveFeed {
      * Adds a screen of one who may review the exam (its staff, an integrity officer of its platform). The exam's pulse is read now if nobody watched it yet, so a change between this moment and the
      * next tick is pushed too (the screen shows the exam as it was when it subscribed, or later).
      */
-    public void subscribe(ToolSession reviewer, String examId, Listener listener) {
+    public void subscribe(ToolSession reviewer, ExamId examId, Listener listener) {
         exams.reviewer(reviewer, examId);
-        watch(examId, listener);
+        watch(examId.value(), listener);
         startTicking();
     }
 

@@ -13,6 +13,8 @@ import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Check;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.control.Incidents;
 import org.invigil.monitoring.control.RecentFrames;
 import org.invigil.refusal.entity.Refusal;
@@ -71,9 +73,9 @@ public class LiveMonitor {
     public record Learners(List<Learner> members, String problem) implements Serializable {
     }
 
-    public List<Tile> tiles(ToolSession staff, String examId) {
+    public List<Tile> tiles(ToolSession staff, ExamId examId) {
         exams.reviewer(staff, examId);
-        Incidents.Tally tally = incidents.tallyOfExam(examId);
+        Incidents.Tally tally = incidents.tallyOfExam(examId.value());
         Set<String> livePictures = exams.byId(examId)
                 .map(exam -> sessions.attemptsWith(examId, exam.settings(), Check.LIVE_PICTURE)).orElse(Set.of());
         return sessions.statusOfExam(examId).stream().map(attempt -> tile(attempt, tally,
@@ -81,7 +83,7 @@ public class LiveMonitor {
     }
 
     /** Whether the exam shows live pictures at all (the "live picture" check is on). */
-    public boolean showsLivePictures(String examId) {
+    public boolean showsLivePictures(ExamId examId) {
         return exams.byId(examId).map(exam -> exam.settings().enabled(Check.LIVE_PICTURE)).orElse(false);
     }
 
@@ -91,9 +93,9 @@ public class LiveMonitor {
      * It comes from the frames this node holds in memory; nothing is read from or written to storage.
      */
     public Optional<byte[]> livePicture(ToolSession staff, String sessionId) {
-        ProctoringSession session = sessions.byId(sessionId);
-        StaffAccess.forExam(staff, session.examId(), session.platformId());
-        boolean applies = session.isMonitoring() && exams.byId(session.examId())
+        ProctoringSession session = sessions.byId(SessionId.of(sessionId));
+        StaffAccess.forExam(staff, session.exam(), Optional.of(session.platform()));
+        boolean applies = session.isMonitoring() && exams.byId(session.exam())
                 .map(exam -> sessions.activeChecks(session, exam.settings()).contains(Check.LIVE_PICTURE)).orElse(false);
         if (!applies) {
             return Optional.empty();
@@ -101,7 +103,7 @@ public class LiveMonitor {
         return recentFrames.latest(sessionId).stream().findFirst().flatMap(frame -> Thumbnails.of(frame.jpeg()));
     }
 
-    public Learners learners(ToolSession staff, String examId) {
+    public Learners learners(ToolSession staff, ExamId examId) {
         exams.reviewer(staff, examId);
         try {
             return new Learners(roster.of(examId).stream()
@@ -125,7 +127,8 @@ public class LiveMonitor {
      */
     public String pulse(String examId) {
         Incidents.Tally tally = incidents.tallyOfExam(examId);
-        return sessions.statusOfExam(examId).stream().map(attempt -> attempt.sessionId() + ':' + attempt.state().id()
+        return sessions.statusOfExam(ExamId.of(examId)).stream()
+                .map(attempt -> attempt.sessionId() + ':' + attempt.state().id()
                         + ':' + tally.open().getOrDefault(attempt.sessionId(), List.of()) + ':'
                         + tally.total().getOrDefault(attempt.sessionId(), 0))
                 .collect(Collectors.joining(","));

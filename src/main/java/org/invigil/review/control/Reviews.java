@@ -18,6 +18,8 @@ import org.invigil.exam.control.Exams;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Score;
 import org.invigil.identity.control.References;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.integrity.control.GradeOutbox;
 import org.invigil.integrity.entity.IntegrityResult;
 import org.invigil.integrity.entity.ReviewState;
@@ -88,8 +90,8 @@ public class Reviews {
                     "Only your institution's academic integrity officers see every course.");
         }
         audit.record(officer, "view-exams", "platform:" + officer.registrationId(), null);
-        return exams.ofPlatform(officer.registrationId()).stream().map(exam -> {
-            List<ProctoringSession> attempts = sessions.ofExam(exam.id());
+        return exams.ofPlatform(officer.platform()).stream().map(exam -> {
+            List<ProctoringSession> attempts = sessions.ofExam(exam.examId());
             int waiting = (int) attempts.stream().filter(s -> result(s.id()).map(IntegrityResult::reviewState)
                     .filter(ReviewState.NEEDS_REVIEW::equals).isPresent()).count();
             return new ExamLine(exam.id(), exam.title(), exam.contextTitle().orElse(""), attempts.size(), waiting);
@@ -98,7 +100,7 @@ public class Reviews {
     }
 
     @Transactional
-    public List<QueueEntry> queue(ToolSession staff, String examId) {
+    public List<QueueEntry> queue(ToolSession staff, ExamId examId) {
         exams.reviewer(staff, examId);
         audit.record(staff, "view-queue", "exam:" + examId, null);
         return sessions.ofExam(examId).stream()
@@ -134,7 +136,7 @@ public class Reviews {
     public byte[] evidence(ToolSession staff, String sessionId, String frameId) {
         reviewable(staff, sessionId);
         audit.record(staff, "view-evidence", "session:" + sessionId, "frame " + frameId);
-        return incidents.openEvidence(sessionId, frameId);
+        return incidents.openEvidence(SessionId.of(sessionId), frameId);
     }
 
     @Transactional
@@ -194,14 +196,14 @@ public class Reviews {
      * viewed and exported; oldest first.
      */
     @Transactional
-    public List<AuditEntry> auditOfExam(ToolSession staff, String examId) {
+    public List<AuditEntry> auditOfExam(ToolSession staff, ExamId examId) {
         exams.reviewer(staff, examId);
         return audit.about("exam:" + examId);
     }
 
     private ProctoringSession reviewable(ToolSession staff, String sessionId) {
-        ProctoringSession session = sessions.byId(sessionId);
-        StaffAccess.forExam(staff, session.examId(), session.platformId());
+        ProctoringSession session = sessions.byId(SessionId.of(sessionId));
+        StaffAccess.forExam(staff, session.exam(), Optional.of(session.platform()));
         return session;
     }
 

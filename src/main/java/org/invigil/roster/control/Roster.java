@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.registration.control.Platforms;
 import org.invigil.registration.control.RegistrationRefused;
 import org.invigil.registration.entity.PlatformRegistration;
@@ -25,7 +26,7 @@ public class Roster {
     @Inject
     NamesRoleService nrps;
 
-    public List<Member> of(String examId) {
+    public List<Member> of(ExamId examId) {
         Exam exam = exams.byId(examId).orElseThrow(() -> new ExamUnknown(examId));
         String url = exam.membershipsUrl().orElseThrow(RosterRefused::notOffered);
         PlatformRegistration platform = platforms.byId(exam.platformId())

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.web.boundary.SessionIds;
 
 /**
@@ -61,7 +62,7 @@ public class ReviewerLogin implements Serializable {
      * The exam a screen is about: the one the page names (an integrity officer going through the platform's exams),
      * else the reviewer's launch exam. Whether the reviewer may see it is the screen's control's check.
      */
-    public String examOf(String requested) {
-        return requested != null && !requested.isBlank() ? requested : reviewer().examId().orElse("");
+    public ExamId examOf(String requested) {
+        return ExamId.of(requested != null && !requested.isBlank() ? requested : reviewer().examId().orElse(""));
     }
 }

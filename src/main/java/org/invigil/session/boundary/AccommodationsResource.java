@@ -22,6 +22,8 @@ import org.invigil.access.control.StaffAccess;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.exam.entity.Check;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.session.control.Accommodations;
 import org.invigil.web.control.Problem;
 import org.invigil.web.control.ProblemException;
@@ -45,7 +47,9 @@ public class AccommodationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject put(@HeaderParam("Authorization") String authorization, @PathParam("examId") String examId,
                           @PathParam("userId") String userId, JsonObject body) {
-        ToolSession staff = StaffAccess.forExam(toolSessions.open(BearerToken.from(authorization)), examId);
+        ToolSession staff = toolSessions.open(BearerToken.from(authorization));
+        ExamId exam = ExamId.of(examId);
+        StaffAccess.forExam(staff, exam);
         Set<Check> off = EnumSet.noneOf(Check.class);
         if (body == null || body.get("checksOff") == null || body.get("checksOff").getValueType()
                 != JsonValue.ValueType.ARRAY) {
@@ -63,7 +67,7 @@ public class AccommodationsResource {
                     "extraMinutes must be a whole number of minutes."));
         }
         int extraMinutes = extra instanceof JsonNumber number ? clamp(number) : 0;
-        accommodations.change(staff, examId, userId, off, extraMinutes, body.getString("note", null));
+        accommodations.change(staff, exam, UserId.of(userId), off, extraMinutes, body.getString("note", null));
         JsonArrayBuilder list = Json.createArrayBuilder();
         off.forEach(check -> list.add(check.id()));
         return Json.createObjectBuilder().add("examId", examId).add("userId", userId).add("checksOff", list)

@@ -11,6 +11,8 @@ import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.control.AuditLog;
 import org.invigil.exam.entity.Check;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.session.entity.Accommodation;
 
 /**
@@ -30,17 +32,17 @@ public class Accommodations {
     AuditLog audit;
 
     @Transactional
-    public void change(ToolSession staff, String examId, String userId, Set<Check> off, int extraMinutes,
+    public void change(ToolSession staff, ExamId examId, UserId userId, Set<Check> off, int extraMinutes,
                        String note) {
         StaffAccess.forExam(staff, examId);
         if (extraMinutes < 0 || extraMinutes > Accommodation.MAX_EXTRA_MINUTES) {
             throw new AccommodationInvalid("The extra time must be between 0 and " + Accommodation.MAX_EXTRA_MINUTES
                     + " minutes, not " + extraMinutes + ".");
         }
-        Accommodation before = em.find(Accommodation.class, new Accommodation.Key(examId, userId));
+        Accommodation before = em.find(Accommodation.class, new Accommodation.Key(examId.value(), userId.value()));
         String was = before == null ? null : granted(before.checksOff(), before.extraMinutes());
         sessions.accommodate(examId, userId, off, extraMinutes, note);
-        audit.record(staff, "accommodate", "exam:" + examId, describe(userId, was, off, extraMinutes, note));
+        audit.record(staff, "accommodate", "exam:" + examId, describe(userId.value(), was, off, extraMinutes, note));
     }
 
     /** "student 63: identity, liveness off, 30 min extra time (was: every check on); note: ..." */

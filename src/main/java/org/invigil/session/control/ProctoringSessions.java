@@ -24,6 +24,10 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.Exam;
 import org.invigil.exam.entity.ExamSettings;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.PlatformId;
+import org.invigil.ids.entity.SessionId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.persistence.control.RetryOnConflict;
 import org.invigil.session.entity.Accommodation;
 import org.invigil.session.entity.AttemptStatus;
@@ -54,10 +58,10 @@ public class ProctoringSessions {
         if (student.isStaff()) {
             throw SessionRefusals.notALearner();
         }
-        String examId = student.examId().orElseThrow(SessionRefusals::notYours);
+        ExamId examId = student.exam().orElseThrow(SessionRefusals::notYours);
         List<ProctoringSession> existing = em.createQuery("select s from ProctoringSession s where s.examId = :exam "
                         + "and s.userId = :user order by s.createdAt desc", ProctoringSession.class)
-                .setParameter("exam", examId).setParameter("user", student.userId())
+                .setParameter("exam", examId.value()).setParameter("user", student.userId())
                 .setMaxResults(1).getResultList();
         if (!existing.isEmpty()) {
             return existing.get(0);
@@ -65,7 +69,7 @@ public class ProctoringSessions {
         Exam exam = exams.byId(examId).orElseThrow(SessionRefusals::notYours);
         ProctoringSession session = new ProctoringSession(exam.id(), exam.platformId(), exam.contextId().orElse(null),
                 student.userId(), student.userName(), student.email().orElse(null), student.picture().orElse(null),
-                activeChecks(exam.settings(), exam.id(), student.userId()).contains(Check.IDENTITY),
+                activeChecks(exam.settings(), examId, student.user()).contains(Check.IDENTITY),
                 masterKey.wrap(Aead.newKey(), DATA_KEY_PURPOSE), clock.instant());
         em.persist(session);
         return session;
@@ -73,8 +77,8 @@ public class ProctoringSessions {
 
     /** The session, if it is this student's in this exam. */
     @Transactional
-    public ProctoringSession of(String id, ToolSession student) {
-        ProctoringSession session = em.find(ProctoringSession.class, id);
+    public ProctoringSession of(SessionId id, ToolSession student) {
+        ProctoringSession session = em.find(ProctoringSession.class, id.value());
         if (session == null) {
             throw SessionRefusals.notFound(id);
         }
@@ -88,14 +92,15 @@ public class ProctoringSessions {
     /** Applies one step of the journey to the student's session; a step out of order is a 409. */
     @RetryOnConflict
     @Transactional
-    public ProctoringSession change(String id, ToolSession student, String action, Consumer<ProctoringSession> step) {
+    public ProctoringSession change(SessionId id, ToolSession student, String action,
+                                    Consumer<ProctoringSession> step) {
         return apply(of(id, student), action, step);
     }
 
     /** Applies a staff action to an attempt (the caller checked the right); an action out of order is a 409. */
     @RetryOnConflict
     @Transactional
-    public ProctoringSession changeByStaff(String id, String action, Consumer<ProctoringSession> change) {
+    public ProctoringSession changeByStaff(SessionId id, String action, Consumer<ProctoringSession> change) {
         return apply(byId(id), action, change);
     }
 
@@ -111,18 +116,18 @@ public class ProctoringSessions {
     /** Ends the attempt now for that reason, whoever asks (the caller checked the right); null if it had ended. */
     @RetryOnConflict
     @Transactional
-    public ProctoringSession endNow(String id, Instant at, EndReason reason) {
+    public ProctoringSession endNow(SessionId id, Instant at, EndReason reason) {
         ProctoringSession session = byId(id);
         return session.end(at, reason) ? session : null;
     }
 
     /** Attempts being monitored (or paused) whose monitor gave its last sign before that time. */
     @Transactional
-    public List<String> silentSince(Instant before) {
+    public List<SessionId> silentSince(Instant before) {
         return em.createQuery("select s from ProctoringSession s where s.state in :running", ProctoringSession.class)
                 .setParameter("running", List.of(SessionState.MONITORING, SessionState.PAUSED)).getResultStream()
                 .filter(session -> session.lastActivity().isBefore(before))
-                .map(ProctoringSession::id).toList();
+                .map(ProctoringSession::id).map(SessionId::of).toList();
     }
 
     /**
@@ -130,14 +135,14 @@ public class ProctoringSessions {
      * for the student, else the exam's, each moved by the student's extra time.
      */
     @Transactional
-    public List<String> closedBefore(Instant before) {
+    public List<SessionId> closedBefore(Instant before) {
         Map<String, Optional<Instant>> examCloses = new HashMap<>();
         return em.createQuery("select s from ProctoringSession s where s.state in :running", ProctoringSession.class)
                 .setParameter("running", List.of(SessionState.MONITORING, SessionState.PAUSED)).getResultStream()
                 .filter(session -> closeTime(session, examCloses.computeIfAbsent(session.examId(),
-                        exam -> exams.byId(exam).flatMap(found -> found.settings().closesAt())))
+                        exam -> exams.byId(ExamId.of(exam)).flatMap(found -> found.settings().closesAt())))
                         .filter(at -> at.isBefore(before)).isPresent())
-                .map(ProctoringSession::id).toList();
+                .map(ProctoringSession::id).map(SessionId::of).toList();
     }
 
     /**
@@ -155,27 +160,27 @@ public class ProctoringSessions {
         return close.map(at -> at.plus(Duration.ofMinutes(accommodation == null ? 0 : accommodation.extraMinutes())));
     }
 
-
     /** Keeps the close time the platform sent with the student's launch (see {@link ProctoringSession#closesAt}). */
     @RetryOnConflict
     @Transactional
-    public void learnCloseTime(String id, Instant at) {
+    public void learnCloseTime(SessionId id, Instant at) {
         byId(id).closesAt(at);
     }
 
     /** The student's attempt at that exam that is being monitored (or paused), if any. */
     @Transactional
-    public Optional<String> runningOf(String platformId, String examId, String userId) {
+    public Optional<SessionId> runningOf(PlatformId platformId, ExamId examId, UserId userId) {
         return em.createQuery("select s.id from ProctoringSession s where s.platformId = :platform "
                         + "and s.examId = :exam and s.userId = :user and s.state in :running", String.class)
-                .setParameter("platform", platformId).setParameter("exam", examId).setParameter("user", userId)
+                .setParameter("platform", platformId.value()).setParameter("exam", examId.value())
+                .setParameter("user", userId.value())
                 .setParameter("running", List.of(SessionState.MONITORING, SessionState.PAUSED))
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(1).getResultStream().findFirst().map(SessionId::of);
     }
 
     @Transactional
-    public ProctoringSession byId(String id) {
-        ProctoringSession session = em.find(ProctoringSession.class, id);
+    public ProctoringSession byId(SessionId id) {
+        ProctoringSession session = em.find(ProctoringSession.class, id.value());
         if (session == null) {
             throw SessionRefusals.notFound(id);
         }
@@ -196,7 +201,7 @@ public class ProctoringSessions {
      */
     @Transactional
     public Set<Check> activeChecks(ProctoringSession session, ExamSettings settings) {
-        return session.withinConsent(activeChecks(settings, session.examId(), session.userId()));
+        return session.withinConsent(activeChecks(settings, ExamId.of(session.examId()), UserId.of(session.userId())));
     }
 
     /**
@@ -204,14 +209,14 @@ public class ProctoringSessions {
      * each student consented to), read in two queries whatever the number of attempts.
      */
     @Transactional
-    public Set<String> attemptsWith(String examId, ExamSettings settings, Check check) {
+    public Set<String> attemptsWith(ExamId examId, ExamSettings settings, Check check) {
         if (!settings.enabled(check)) {
             return Set.of();
         }
         Map<String, Accommodation> accommodations = accommodations(examId);
         Set<String> with = new HashSet<>();
         em.createQuery("select s.id, s.userId, s.consentedChecks from ProctoringSession s where s.examId = :exam",
-                Object[].class).setParameter("exam", examId).getResultList().forEach(row -> {
+                Object[].class).setParameter("exam", examId.value()).getResultList().forEach(row -> {
                     Set<Check> inForce = inForce(settings, accommodations.get((String) row[1]));
                     if (ProctoringSession.withinConsent(inForce, (String) row[2]).contains(check)) {
                         with.add((String) row[0]);
@@ -222,8 +227,8 @@ public class ProctoringSessions {
 
     /** The exam's checks less those the student's accommodation switches off. */
     @Transactional
-    public Set<Check> activeChecks(ExamSettings settings, String examId, String userId) {
-        return inForce(settings, em.find(Accommodation.class, new Accommodation.Key(examId, userId)));
+    public Set<Check> activeChecks(ExamSettings settings, ExamId examId, UserId userId) {
+        return inForce(settings, em.find(Accommodation.class, new Accommodation.Key(examId.value(), userId.value())));
     }
 
     /** The exam's checks less those the accommodation (may be null) switches off. */
@@ -236,10 +241,10 @@ public class ProctoringSessions {
     }
 
     @Transactional
-    public void accommodate(String examId, String userId, Set<Check> off, int extraMinutes, String note) {
-        Accommodation existing = em.find(Accommodation.class, new Accommodation.Key(examId, userId));
+    public void accommodate(ExamId examId, UserId userId, Set<Check> off, int extraMinutes, String note) {
+        Accommodation existing = em.find(Accommodation.class, new Accommodation.Key(examId.value(), userId.value()));
         if (existing == null) {
-            em.persist(new Accommodation(examId, userId, off, extraMinutes, note));
+            em.persist(new Accommodation(examId.value(), userId.value(), off, extraMinutes, note));
         } else {
             existing.change(off, extraMinutes, note);
         }
@@ -247,26 +252,26 @@ public class ProctoringSessions {
 
     /** The exam's accommodations, by student (LMS user id). */
     @Transactional
-    public Map<String, Accommodation> accommodations(String examId) {
+    public Map<String, Accommodation> accommodations(ExamId examId) {
         Map<String, Accommodation> byUser = new HashMap<>();
         em.createQuery("select a.userId, a from Accommodation a where a.examId = :exam", Object[].class)
-                .setParameter("exam", examId).getResultList()
+                .setParameter("exam", examId.value()).getResultList()
                 .forEach(row -> byUser.put((String) row[0], (Accommodation) row[1]));
         return byUser;
     }
 
     @Transactional
-    public List<ProctoringSession> ofExam(String examId) {
+    public List<ProctoringSession> ofExam(ExamId examId) {
         return em.createQuery("select s from ProctoringSession s where s.examId = :exam order by s.userName",
-                ProctoringSession.class).setParameter("exam", examId).getResultList();
+                ProctoringSession.class).setParameter("exam", examId.value()).getResultList();
     }
 
     /** Every attempt of the exam, by student name, without its pictures. */
     @Transactional
-    public List<AttemptStatus> statusOfExam(String examId) {
+    public List<AttemptStatus> statusOfExam(ExamId examId) {
         return em.createQuery("select s.id, s.userId, s.userName, s.state, s.lastFrameAt, s.pauseReason "
                         + "from ProctoringSession s where s.examId = :exam order by s.userName, s.id", Object[].class)
-                .setParameter("exam", examId).getResultList().stream()
+                .setParameter("exam", examId.value()).getResultList().stream()
                 .map(row -> new AttemptStatus((String) row[0], (String) row[1], (String) row[2], (SessionState) row[3],
                         Optional.ofNullable((Instant) row[4]), Optional.ofNullable((String) row[5])))
                 .toList();

@@ -1,5 +1,6 @@
 package org.invigil.session.control;
 
+import org.invigil.ids.entity.SessionId;
 import org.invigil.refusal.entity.Refusal;
 
 /** Requests about a proctoring session that cannot be honoured, each with its kind and the words the student sees. */
@@ -8,7 +9,7 @@ public final class SessionRefusals {
     private SessionRefusals() {
     }
 
-    public static AttemptRefused notFound(String id) {
+    public static AttemptRefused notFound(SessionId id) {
         return new AttemptRefused(Refusal.Kind.UNKNOWN, "session_unknown", "No such session",
                 "There is no proctoring session " + id + ".");
     }

@@ -18,6 +18,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.invigil.exam.entity.Check;
+import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.PlatformId;
+import org.invigil.ids.entity.SessionId;
+import org.invigil.ids.entity.UserId;
 
 /**
  * One student's proctored attempt at one exam. The journey only moves forward, and never dead-ends: a check that
@@ -472,6 +476,26 @@ public class ProctoringSession {
         if (state != expected) {
             throw new IllegalStateException("Cannot " + action + " in state " + state.id());
         }
+    }
+
+    /** The attempt's id as the value type other components take. */
+    public SessionId sessionId() {
+        return SessionId.of(id);
+    }
+
+    /** The exam of the attempt, as the value type other components take. */
+    public ExamId exam() {
+        return ExamId.of(examId);
+    }
+
+    /** The student, as their platform names them. */
+    public UserId user() {
+        return UserId.of(userId);
+    }
+
+    /** The platform registration the attempt came from. */
+    public PlatformId platform() {
+        return PlatformId.of(platformId);
     }
 
     public String id() {

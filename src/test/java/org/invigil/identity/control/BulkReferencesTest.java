@@ -20,6 +20,7 @@ import org.invigil.access.entity.ToolSession;
 import org.invigil.identity.control.BulkReport.Line;
 import org.invigil.identity.control.BulkReport.Outcome;
 import org.invigil.identity.entity.ReferencePhoto;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.roster.entity.Member;
 import org.invigil.web.boundary.RefusalMapper;
@@ -188,7 +189,7 @@ class BulkReferencesTest {
                 throw new AssertionError("the archive was read");
             }
         };
-        Refusal refused = assertThrows(Refusal.class, () -> bulk.upload(STAFF, "exam",
+        Refusal refused = assertThrows(Refusal.class, () -> bulk.upload(STAFF, ExamId.of("exam"),
                 untouchable, 1001));
         assertEquals(413, RefusalMapper.problem(refused).status());
         assertEquals("zip_archive_too_large", refused.code());

@@ -3,6 +3,7 @@ package org.invigil.web.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.invigil.exam.control.ExamUnknown;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.refusal.entity.Refusal;
 import org.invigil.session.control.SessionRefusals;
 import org.invigil.web.control.Problem;
@@ -22,7 +23,7 @@ class RefusalMapperTest {
 
     @Test
     void aDomainRefusalIsAnsweredWithItsKindsStatusAndItsOwnWords() {
-        Problem unknown = RefusalMapper.problem(new ExamUnknown("e-1"));
+        Problem unknown = RefusalMapper.problem(new ExamUnknown(ExamId.of("e-1")));
         assertEquals(new Problem(404, "exam_unknown", "No such exam", "There is no exam e-1."), unknown);
         Problem notNow = RefusalMapper.problem(SessionRefusals.wrongState("end the exam", "consent"));
         assertEquals(409, notNow.status());
