@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
+import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -26,6 +29,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.invigil.elsewhere.control.PlantedCaller;
+import org.invigil.planted.control.PlantedExams;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +94,16 @@ class ArchitectureTest {
 
     /** Rule (d), frozen: classes outside a boundary that use {@code web} (or other plumbing) today ("from -> to"). */
     static final Set<String> KNOWN_WEB_OUTSIDE_BOUNDARIES = Set.of();
+
+    /**
+     * Rule (f), frozen: public control methods that another component calls and that still take an id that crosses
+     * components as a bare {@code String} ("Class.method(parameter)"). The ids of {@link #CROSSING_IDS} have value
+     * types in {@code ids.entity}.
+     */
+    static final Set<String> KNOWN_STRING_IDS = Set.of();
+
+    /** Parameter names of the ids that have value types (the build compiles with {@code -parameters}). */
+    static final Set<String> CROSSING_IDS = Set.of("examId", "sessionId", "platformId", "registrationId", "userId");
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -181,6 +196,37 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    @Test
+    void controlsOthersCallTakeIdsAsValueTypes() {
+        assertFrozen("(f) a String id in a control method another component calls", stringIds(CLASSES),
+                KNOWN_STRING_IDS);
+    }
+
+    /** "Class.method(parameter)" for each String parameter named like a crossing id, of a control method others call. */
+    static SortedSet<String> stringIds(JavaClasses classes) {
+        SortedSet<String> found = new TreeSet<>();
+        for (JavaClass owner : classes) {
+            Unit unit = Unit.of(owner);
+            if (unit == null || !unit.layer().equals("control")) {
+                continue;
+            }
+            for (JavaMethod method : owner.getMethods()) {
+                boolean calledFromElsewhere = method.getModifiers().contains(JavaModifier.PUBLIC)
+                        && method.getCallsOfSelf().stream().map(call -> Unit.of(call.getOriginOwner()))
+                        .anyMatch(caller -> caller != null && !caller.component().equals(unit.component()));
+                if (!calledFromElsewhere) {
+                    continue;
+                }
+                for (Parameter parameter : method.reflect().getParameters()) {
+                    if (parameter.getType() == String.class && CROSSING_IDS.contains(parameter.getName())) {
+                        found.add(owner.getSimpleName() + "." + method.getName() + "(" + parameter.getName() + ")");
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     // The checks must be able to fail: they see the classes, and each finds a violation planted in a small graph.
 
     @Test
@@ -226,6 +272,13 @@ class ArchitectureTest {
         assertEquals(Set.of("web.boundary.Endpoints -> exam.boundary.ExamPagesResource"),
                 plumbingOverreach(Set.of(use("web.boundary.Endpoints", "exam.boundary.ExamPagesResource"),
                         use("screens.boundary.ReviewerLogin", "access.control.ToolSessions"))));
+    }
+
+    @Test
+    void aPlantedStringIdIsFound() {
+        assertEquals(Set.of("PlantedExams.find(examId)"), stringIds(new ClassFileImporter()
+                .importClasses(PlantedExams.class, PlantedCaller.class)),
+                "typed ids, other parameters and methods only their own component calls are not flagged");
     }
 
     // -----------------------------------------------------------------------------------------------------------

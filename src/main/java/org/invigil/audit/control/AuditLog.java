@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import org.invigil.access.entity.ToolSession;
 import org.invigil.audit.entity.AuditEntry;
+import org.invigil.ids.entity.PlatformId;
 
 /** Writes and reads the audit log. */
 @ApplicationScoped
@@ -29,9 +30,10 @@ public class AuditLog {
      * on behalf of an LMS administrator.
      */
     @Transactional
-    public void recordSystem(String actorId, String actorName, String platformId, String action, String subject,
+    public void recordSystem(String actorId, String actorName, PlatformId platformId, String action, String subject,
                              String detail) {
-        em.persist(new AuditEntry(clock.instant(), actorId, actorName, platformId, null, action, subject, detail));
+        String platformIdValue = platformId.value();
+        em.persist(new AuditEntry(clock.instant(), actorId, actorName, platformIdValue, null, action, subject, detail));
     }
 
     @Transactional

@@ -45,7 +45,7 @@ public class DeepLinking {
     public Response createExam(ToolSession session, String title, ExamSettings settings, ToolAddress tool) {
         String returnUrl = session.deepLinkReturnUrl().orElseThrow(() -> new IllegalArgumentException(
                 "The session is not a deep linking session"));
-        Exam exam = exams.draft(session.registrationId(), session.deploymentId(), session.contextId().orElse(null),
+        Exam exam = exams.draft(session.platform(), session.deploymentId(), session.contextId().orElse(null),
                 title, settings);
         Map<String, Object> lineItem = new LinkedHashMap<>();
         lineItem.put("scoreMaximum", Gradebook.SCORE_MAXIMUM);

@@ -46,7 +46,7 @@ public class Exams {
      */
     @Transactional
     public Exam forLaunch(LinkLaunch launch) {
-        Exam exam = ofLink(launch.platformId(), launch.deploymentId(), launch.contextId(), launch.resourceLinkId())
+        Exam exam = ofLink(PlatformId.of(launch.platformId()), launch.deploymentId(), launch.contextId(), launch.resourceLinkId())
                 .orElse(null);
         if (exam == null && launch.examParameter() != null) {
             Exam drafted = em.find(Exam.class, launch.examParameter());
@@ -70,19 +70,21 @@ public class Exams {
 
     /** The exam of a resource link, if a launch has bound one to it; never creates one. */
     @Transactional
-    public Optional<Exam> ofLink(String platformId, String deploymentId, String contextId, String resourceLinkId) {
+    public Optional<Exam> ofLink(PlatformId platformId, String deploymentId, String contextId, String resourceLinkId) {
+        String platformIdValue = platformId.value();
         return em.createQuery("select e from Exam e where e.platformId = :platform and e.deploymentId = "
                         + ":deployment and e.contextId = :context and e.resourceLinkId = :link", Exam.class)
-                .setParameter("platform", platformId).setParameter("deployment", deploymentId)
+                .setParameter("platform", platformIdValue).setParameter("deployment", deploymentId)
                 .setParameter("context", contextId).setParameter("link", resourceLinkId)
                 .getResultStream().findFirst();
     }
 
     /** An exam made by deep linking, waiting for the platform to create its resource link. */
     @Transactional
-    public Exam draft(String platformId, String deploymentId, String contextId, String title,
+    public Exam draft(PlatformId platformId, String deploymentId, String contextId, String title,
                       ExamSettings settings) {
-        Exam exam = new Exam(platformId, deploymentId, contextId, title, settings, clock.instant());
+        String platformIdValue = platformId.value();
+        Exam exam = new Exam(platformIdValue, deploymentId, contextId, title, settings, clock.instant());
         em.persist(exam);
         return exam;
     }

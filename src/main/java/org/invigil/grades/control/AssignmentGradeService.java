@@ -24,6 +24,7 @@ import org.invigil.advantage.control.ServiceCall;
 import org.invigil.grades.entity.LineItem;
 import org.invigil.grades.entity.Result;
 import org.invigil.grades.entity.Score;
+import org.invigil.ids.entity.UserId;
 import org.invigil.outbound.control.HttpAnswer;
 import org.invigil.registration.entity.PlatformRegistration;
 
@@ -94,7 +95,7 @@ public class AssignmentGradeService {
      * and line item.
      */
     public void publish(PlatformRegistration platform, String lineItemUrl, Score score) {
-        post(platform, lineItemUrl, score.at(scoreClock.next(lineItemUrl, score.userId())));
+        post(platform, lineItemUrl, score.at(scoreClock.next(lineItemUrl, UserId.of(score.userId()))));
     }
 
     /**

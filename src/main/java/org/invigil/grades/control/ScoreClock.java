@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import org.invigil.grades.entity.ScoreClockEntry;
+import org.invigil.ids.entity.UserId;
 
 /** Gives every score a timestamp later than the previous one for the same user and line item. */
 @ApplicationScoped
@@ -19,12 +20,13 @@ public class ScoreClock {
     Clock clock = Clock.systemUTC();
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Instant next(String lineItemUrl, String userId) {
+    public Instant next(String lineItemUrl, UserId userId) {
+        String userIdValue = userId.value();
         // locked until this transaction ends: two nodes never hand out the same timestamp
-        ScoreClockEntry entry = em.find(ScoreClockEntry.class, new ScoreClockEntry.Key(lineItemUrl, userId),
+        ScoreClockEntry entry = em.find(ScoreClockEntry.class, new ScoreClockEntry.Key(lineItemUrl, userIdValue),
                 LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
-            entry = new ScoreClockEntry(lineItemUrl, userId);
+            entry = new ScoreClockEntry(lineItemUrl, userIdValue);
             em.persist(entry);
         }
         return entry.next(clock.instant());

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.invigil.ids.entity.PlatformId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.vision.entity.DescribedFace;
 import org.invigil.vision.entity.FaceDescriptor;
 import org.invigil.vision.entity.IdentityComparison;
@@ -50,7 +52,9 @@ public class IdentityCheck {
         }
     }
 
-    public Outcome check(String platformId, String contextId, String userId, Optional<String> lmsPicture, byte[] jpeg) {
+    public Outcome check(PlatformId platformId, String contextId, UserId userId, Optional<String> lmsPicture, byte[] jpeg) {
+        String userIdValue = userId.value();
+        String platformIdValue = platformId.value();
         List<DescribedFace> faces = pictures.describe(jpeg);
         if (faces.isEmpty()) {
             return new Outcome(Kind.NO_FACE, Optional.empty(), Optional.empty(), List.of(), "none");
@@ -59,12 +63,12 @@ public class IdentityCheck {
             return new Outcome(Kind.SEVERAL_FACES, Optional.empty(), Optional.empty(), List.of(), "none");
         }
         FaceDescriptor captured = largest(faces).orElseThrow().descriptor();
-        List<References.Reference> lookAlikes = references.othersInCourse(platformId, contextId, userId).stream()
+        List<References.Reference> lookAlikes = references.othersInCourse(platformIdValue, contextId, userIdValue).stream()
                 .filter(other -> pictures.compare(captured, other.descriptor()).verdict() == IdentityVerdict.MATCH)
                 .toList();
         Optional<References.Reference> reference = references.best(platformId, contextId, userId, lmsPicture);
         if (reference.isEmpty()) {
-            references.enrol(platformId, contextId, userId, jpeg, captured);
+            references.enrol(platformIdValue, contextId, userIdValue, jpeg, captured);
             return new Outcome(Kind.ENROLLED, Optional.empty(), Optional.of(captured), lookAlikes, "enrolment");
         }
         IdentityComparison comparison = pictures.compare(captured, reference.get().descriptor());

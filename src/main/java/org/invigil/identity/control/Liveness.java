@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.identity.entity.LivenessChallenge;
 import org.invigil.identity.entity.LivenessSample;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.refusal.entity.Refusal.Kind;
 import org.invigil.vision.entity.DescribedFace;
 import org.invigil.vision.entity.Face;
@@ -58,10 +59,11 @@ public class Liveness {
     }
 
     @Transactional
-    public LivenessChallenge start(String sessionId) {
+    public LivenessChallenge start(SessionId sessionId) {
+        String sessionIdValue = sessionId.value();
         List<String> steps = new ArrayList<>(LivenessEvaluation.STEPS);
         Collections.shuffle(steps, random);
-        LivenessChallenge challenge = new LivenessChallenge(sessionId, steps, clock.instant(),
+        LivenessChallenge challenge = new LivenessChallenge(sessionIdValue, steps, clock.instant(),
                 clock.instant().plus(VALID_FOR));
         em.persist(challenge);
         return challenge;
@@ -69,8 +71,9 @@ public class Liveness {
 
     /** Closes the open step and issues the next one, timed from now. */
     @Transactional
-    public LivenessChallenge next(String sessionId, String challengeId) {
-        LivenessChallenge challenge = challenge(sessionId, challengeId);
+    public LivenessChallenge next(SessionId sessionId, String challengeId) {
+        String sessionIdValue = sessionId.value();
+        LivenessChallenge challenge = challenge(sessionIdValue, challengeId);
         if (!challenge.issueNext(clock.instant())) {
             throw new LivenessRefused(Kind.NOT_NOW, "liveness_no_more_steps", "No more steps",
                     "All " + challenge.steps().size() + " steps were given; finish the challenge.");
@@ -83,10 +86,11 @@ public class Liveness {
      * capture's and the reference's descriptors (either may be absent).
      */
     @Transactional
-    public void frame(String sessionId, String challengeId, int step, byte[] jpeg, Optional<FaceDescriptor> identity,
+    public void frame(SessionId sessionId, String challengeId, int step, byte[] jpeg, Optional<FaceDescriptor> identity,
                       Optional<FaceDescriptor> reference) {
+        String sessionIdValue = sessionId.value();
         Instant arrived = clock.instant();
-        LivenessChallenge challenge = challenge(sessionId, challengeId);
+        LivenessChallenge challenge = challenge(sessionIdValue, challengeId);
         if (step < 0 || step >= challenge.steps().size()) {
             throw new LivenessRefused(Kind.INVALID, "liveness_step", "Bad request",
                     "The step must be between 0 and " + (challenge.steps().size() - 1) + ".");
@@ -137,8 +141,9 @@ public class Liveness {
     }
 
     @Transactional
-    public LivenessEvaluation.Verdict complete(String sessionId, String challengeId) {
-        LivenessChallenge challenge = challenge(sessionId, challengeId);
+    public LivenessEvaluation.Verdict complete(SessionId sessionId, String challengeId) {
+        String sessionIdValue = sessionId.value();
+        LivenessChallenge challenge = challenge(sessionIdValue, challengeId);
         List<LivenessSample> samples = em.createQuery("select s from LivenessSample s where s.challengeId = :c",
                 LivenessSample.class).setParameter("c", challengeId).getResultList();
         LivenessEvaluation.Verdict verdict = LivenessEvaluation.of(challenge.steps(), samples);

@@ -32,6 +32,7 @@ import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.identity.entity.ReferencePhoto;
 import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.PlatformId;
 import org.invigil.ids.entity.UserId;
 import org.invigil.outbound.control.PlatformHttp;
 import org.invigil.refusal.entity.Refusal.Kind;
@@ -77,10 +78,12 @@ public class References {
 
     /** The best confirmed reference of the student, fetching the LMS picture first if it is all there is. */
     @Transactional
-    public Optional<Reference> best(String platformId, String contextId, String userId, Optional<String> lmsPicture) {
-        List<ReferencePhoto> photos = of(platformId, contextId, userId);
+    public Optional<Reference> best(PlatformId platformId, String contextId, UserId userId, Optional<String> lmsPicture) {
+        String userIdValue = userId.value();
+        String platformIdValue = platformId.value();
+        List<ReferencePhoto> photos = of(platformIdValue, contextId, userIdValue);
         if (photos.stream().noneMatch(p -> p.source() != ReferencePhoto.Source.ENROLMENT) && lmsPicture.isPresent()) {
-            fromLms(platformId, contextId, userId, lmsPicture.get()).ifPresent(photos::add);
+            fromLms(platformIdValue, contextId, userIdValue, lmsPicture.get()).ifPresent(photos::add);
         }
         Optional<ReferencePhoto> best = photos.stream()
                 .filter(p -> p.status() == ReferencePhoto.Status.CONFIRMED && p.sealedDescriptor().isPresent())
@@ -91,8 +94,10 @@ public class References {
 
     /** Where the student's reference would come from: instructor, lms, enrolment, or none yet. */
     @Transactional
-    public String sourceFor(String platformId, String contextId, String userId, Optional<String> lmsPicture) {
-        Optional<ReferencePhoto> best = of(platformId, contextId, userId).stream()
+    public String sourceFor(PlatformId platformId, String contextId, UserId userId, Optional<String> lmsPicture) {
+        String userIdValue = userId.value();
+        String platformIdValue = platformId.value();
+        Optional<ReferencePhoto> best = of(platformIdValue, contextId, userIdValue).stream()
                 .filter(p -> p.status() == ReferencePhoto.Status.CONFIRMED).min(Comparator.comparing(ReferencePhoto::source));
         if (best.isPresent()) {
             return best.get().source().name().toLowerCase();
@@ -145,8 +150,10 @@ public class References {
 
     /** The photo a reviewer compares with: the best reference, confirmed or waiting for confirmation. */
     @Transactional
-    public Optional<byte[]> photoForReview(String platformId, String contextId, String userId) {
-        return of(platformId, contextId, userId).stream()
+    public Optional<byte[]> photoForReview(PlatformId platformId, String contextId, UserId userId) {
+        String userIdValue = userId.value();
+        String platformIdValue = platformId.value();
+        return of(platformIdValue, contextId, userIdValue).stream()
                 .min(Comparator.comparing(ReferencePhoto::source).thenComparing(ReferencePhoto::status))
                 .map(this::openPhoto);
     }
@@ -170,7 +177,7 @@ public class References {
             return false;
         }
         em.remove(photo);
-        audit.recordSystem("retention", "Retention", photo.platformId(), "reference.deleted",
+        audit.recordSystem("retention", "Retention", PlatformId.of(photo.platformId()), "reference.deleted",
                 "reference:" + photo.platformId() + "/" + photo.contextId() + "/" + photo.userId(),
                 "The " + photo.source().name().toLowerCase() + " reference photo and its face descriptor of student "
                         + photo.userId() + " in course " + photo.contextId() + " were deleted: unused since "

@@ -21,6 +21,8 @@ import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.control.ScoreClock;
 import org.invigil.grades.entity.Score;
 import org.invigil.ids.entity.ExamId;
+import org.invigil.ids.entity.SessionId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.integrity.entity.OutboxEntry;
 import org.invigil.refusal.entity.Refusal;
 
@@ -70,10 +72,13 @@ public class GradeOutbox {
      * when its turn comes (never here, so queueing never contends with a delivery in progress).
      */
     @Transactional
-    public OutboxEntry enqueue(String examId, String sessionId, String userId, Gradebook.Column column,
+    public OutboxEntry enqueue(ExamId examId, SessionId sessionId, UserId userId, Gradebook.Column column,
                                Optional<Double> scoreGiven, String comment, Score.ActivityProgress activity,
                                Score.GradingProgress grading) {
-        OutboxEntry entry = new OutboxEntry(examId, sessionId, userId, column.name(), scoreGiven.orElse(null),
+        String userIdValue = userId.value();
+        String sessionIdValue = sessionId.value();
+        String examIdValue = examId.value();
+        OutboxEntry entry = new OutboxEntry(examIdValue, sessionIdValue, userIdValue, column.name(), scoreGiven.orElse(null),
                 scoreGiven.isPresent() ? Gradebook.SCORE_MAXIMUM : null, comment, activity.name(), grading.name(),
                 clock.instant());
         em.persist(entry);
@@ -128,7 +133,7 @@ public class GradeOutbox {
                 String lineItem = gradebook.lineItem(ExamId.of(entry.examId()), column);
                 // the timestamp is fixed and committed before the first post: a re-post is the same score
                 Instant timestamp = postedBefore ? entry.scoreTimestamp().get()
-                        : claims.stamp(id, scoreClock.next(lineItem, entry.userId()));
+                        : claims.stamp(id, scoreClock.next(lineItem, UserId.of(entry.userId())));
                 gradebook.post(ExamId.of(entry.examId()), lineItem, new Score(entry.userId(), entry.scoreGiven(),
                         entry.scoreMaximum(), entry.comment(), Score.ActivityProgress.valueOf(entry.activityProgress()),
                         Score.GradingProgress.valueOf(entry.gradingProgress()), timestamp));

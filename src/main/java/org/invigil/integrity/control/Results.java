@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Score;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.integrity.entity.IntegrityResult;
 import org.invigil.integrity.entity.ReviewState;
 import org.invigil.monitoring.control.Finding;
@@ -73,7 +74,7 @@ public class Results {
     @Transactional
     public void recordStart(ProctoringSession session) {
         if (outbox.of(session.id()).isEmpty()) {
-            outbox.enqueue(session.examId(), session.id(), session.userId(), Gradebook.Column.GATE, Optional.empty(),
+            outbox.enqueue(session.exam(), session.sessionId(), session.user(), Gradebook.Column.GATE, Optional.empty(),
                     null, Score.ActivityProgress.Started, Score.GradingProgress.Pending);
             outbox.kick();
         }
@@ -82,7 +83,7 @@ public class Results {
     /** The student may start the quiz: the gate column gets full marks. */
     @Transactional
     public void passGate(ProctoringSession session) {
-        outbox.enqueue(session.examId(), session.id(), session.userId(), Gradebook.Column.GATE,
+        outbox.enqueue(session.exam(), session.sessionId(), session.user(), Gradebook.Column.GATE,
                 Optional.of(Gradebook.SCORE_MAXIMUM), "Proctoring checks passed: the quiz can start.",
                 Score.ActivityProgress.Completed, Score.GradingProgress.FullyGraded);
         outbox.kick();
@@ -98,7 +99,7 @@ public class Results {
         Instant now = clock.instant();
         Coverage coverage = coverage(session, now);
         incidents.replaceCoverage(session, coverageFindings(session, coverage), now);
-        IntegrityScoring.Outcome outcome = IntegrityScoring.of(session, incidents.of(session.id()));
+        IntegrityScoring.Outcome outcome = IntegrityScoring.of(session, incidents.of(session.sessionId()));
         IntegrityResult result = em.find(IntegrityResult.class, session.id());
         if (result == null) {
             result = new IntegrityResult(session.id());
@@ -120,7 +121,7 @@ public class Results {
                         + Coverage.duration(abandonedAfterMinutes * 60L) + ".").orElse("")
                 + session.endReason().filter(reason -> reason == EndReason.CLOSED)
                 .map(reason -> " Ended when the quiz closed.").orElse("");
-        outbox.enqueue(session.examId(), session.id(), session.userId(), Gradebook.Column.INTEGRITY,
+        outbox.enqueue(session.exam(), session.sessionId(), session.user(), Gradebook.Column.INTEGRITY,
                 Optional.of((double) result.score()), comment, Score.ActivityProgress.Completed,
                 review ? Score.GradingProgress.PendingManual : Score.GradingProgress.FullyGraded);
         outbox.kick();
@@ -134,7 +135,7 @@ public class Results {
     @Transactional
     public Coverage coverage(ProctoringSession session, Instant now) {
         Instant start = session.monitoringStartedAt().orElse(session.createdAt());
-        return Coverage.of(start, session.endedAt().orElse(now), timelines.of(session.id()),
+        return Coverage.of(start, session.endedAt().orElse(now), timelines.of(session.sessionId()),
                 Duration.ofSeconds(maxGapSeconds));
     }
 
@@ -172,7 +173,8 @@ public class Results {
     }
 
     @Transactional
-    public Optional<IntegrityResult> of(String sessionId) {
-        return Optional.ofNullable(em.find(IntegrityResult.class, sessionId));
+    public Optional<IntegrityResult> of(SessionId sessionId) {
+        String sessionIdValue = sessionId.value();
+        return Optional.ofNullable(em.find(IntegrityResult.class, sessionIdValue));
     }
 }

@@ -250,7 +250,7 @@ public class ProctoringResource {
     public JsonObject report(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
         ToolSession student = student(authorization);
         journey.requireOwn(id, student);
-        return IncidentsJson.of(incidents.of(id.value()), incidents::evidenceOf, results.of(id.value()));
+        return IncidentsJson.of(incidents.of(id), incidents::evidenceOf, results.of(id));
     }
 
     /** One evidence frame of the student's own session, opened. */

@@ -67,8 +67,8 @@ public class IdentityStep {
         JourneyView before = steps.of(id, student);
         ProctoringSession session = before.session();
         JourneySteps.requireState(session, SessionState.IDENTITY, "check your identity");
-        IdentityCheck.Outcome outcome = identityCheck.check(session.platformId(), session.contextId().orElse(""),
-                session.userId(), session.lmsPicture(), jpeg);
+        IdentityCheck.Outcome outcome = identityCheck.check(session.platform(), session.contextId().orElse(""),
+                session.user(), session.lmsPicture(), jpeg);
         boolean livenessStep = before.active().contains(Check.LIVENESS);
         Optional<Double> score = outcome.comparison().map(c -> c.score());
         int attempts = before.exam().settings().identityAttempts();
@@ -148,7 +148,7 @@ public class IdentityStep {
     private void keepBaseline(ProctoringSession session, IdentityCheck.Outcome outcome, byte[] capture) {
         byte[] key = sessions.dataKey(session);
         outcome.captured().ifPresent(descriptor -> session.keepBaselineDescriptor(Aead.seal(key,
-                Descriptors.encode(descriptor), FrameIngestion.baselineAad(session.id()))));
+                Descriptors.encode(descriptor), FrameIngestion.baselineAad(session.sessionId()))));
         session.keepIdentityCapture(Aead.seal(key, capture, session.identityCaptureAssociatedData()));
     }
 }

@@ -74,11 +74,11 @@ public class JourneySteps {
         ExamSettings settings = exam.settings();
         Set<Check> active = sessions.activeChecks(session, settings);
         return new JourneyView(session, exam, active, ConsentText.of(settings, active.stream().sorted().toList()),
-                references.sourceFor(session.platformId(), session.contextId().orElse(""), session.userId(),
+                references.sourceFor(session.platform(), session.contextId().orElse(""), session.user(),
                         session.lmsPicture()),
                 Math.max(0, settings.identityAttempts() - session.identityAttempts()),
                 Math.max(0, settings.identityAttempts() - session.livenessAttempts()),
-                receipts.next(session.id()), sessions.closeTime(session, settings.closesAt()));
+                receipts.next(session.sessionId()), sessions.closeTime(session, settings.closesAt()));
     }
 
     /** Refuses a step out of its turn, naming the step the attempt is at. */

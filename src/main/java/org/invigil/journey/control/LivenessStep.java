@@ -61,7 +61,7 @@ public class LivenessStep {
     public LivenessChallenge start(SessionId id, ToolSession student) {
         ProctoringSession session = sessions.of(id, student);
         JourneySteps.requireState(session, SessionState.LIVENESS, "start the liveness check");
-        return liveness.start(session.id());
+        return liveness.start(session.sessionId());
     }
 
     /** How long each liveness step takes frames after it is handed out. */
@@ -73,7 +73,7 @@ public class LivenessStep {
     public LivenessChallenge next(SessionId id, ToolSession student, String challenge) {
         ProctoringSession session = sessions.of(id, student);
         JourneySteps.requireState(session, SessionState.LIVENESS, "take the next liveness step");
-        return liveness.next(session.id(), challenge);
+        return liveness.next(session.sessionId(), challenge);
     }
 
     /** One frame of the open step, its face compared with the identity capture's and the reference photo's. */
@@ -82,17 +82,17 @@ public class LivenessStep {
         JourneySteps.requireState(session, SessionState.LIVENESS, "send liveness pictures");
         Optional<FaceDescriptor> identity = session.sealedBaselineDescriptor()
                 .map(sealed -> Descriptors.decode(Aead.open(sessions.dataKey(session), sealed,
-                        FrameIngestion.baselineAad(session.id()))));
-        Optional<FaceDescriptor> reference = references.best(session.platformId(),
-                session.contextId().orElse(""), session.userId(), Optional.empty())
+                        FrameIngestion.baselineAad(session.sessionId()))));
+        Optional<FaceDescriptor> reference = references.best(session.platform(),
+                session.contextId().orElse(""), session.user(), Optional.empty())
                 .map(References.Reference::descriptor);
-        liveness.frame(session.id(), challenge, step, jpeg, identity, reference);
+        liveness.frame(session.sessionId(), challenge, step, jpeg, identity, reference);
     }
 
     public LivenessResult complete(SessionId id, ToolSession student, String challenge) {
         JourneyView before = steps.of(id, student);
         JourneySteps.requireState(before.session(), SessionState.LIVENESS, "finish the liveness check");
-        LivenessEvaluation.Verdict verdict = liveness.complete(before.session().id(), challenge);
+        LivenessEvaluation.Verdict verdict = liveness.complete(before.session().sessionId(), challenge);
         int attempts = before.exam().settings().identityAttempts();
         boolean[] lastAttempt = new boolean[1];
         JourneyView after = steps.step(id, student, "finish the liveness check", session -> {

@@ -94,7 +94,7 @@ public class MonitoringLifecycle {
         }
         Instant now = clock.instant();
         Instant seen = ItemBounds.capturedAt(at, now);
-        if (!timelines.recordSighting(id.value(), page, seen)) {
+        if (!timelines.recordSighting(id, page, seen)) {
             return steps.of(session);
         }
         if (session.state() != SessionState.ENDED) {
@@ -165,9 +165,9 @@ public class MonitoringLifecycle {
     }
 
     private void afterEnd(ProctoringSession session, Instant now) {
-        incidents.closeAll(session.id(), now);
+        incidents.closeAll(session.sessionId(), now);
         results.finish(session);
-        recentFrames.forget(session.id());
+        recentFrames.forget(session.sessionId());
     }
 
     /**
@@ -196,8 +196,8 @@ public class MonitoringLifecycle {
         Instant now = clock.instant();
         sessions.changeByStaff(sessionId, "pause monitoring", session -> session.pause(now, why));
         audit.record(staff, "pause-session", "session:" + sessionId, why);
-        incidents.closeAll(sessionId.value(), now);
-        recentFrames.forget(sessionId.value());
+        incidents.closeAll(sessionId, now);
+        recentFrames.forget(sessionId);
     }
 
     /** Monitoring of a paused student goes on; audited with the reason. */

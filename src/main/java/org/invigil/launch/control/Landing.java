@@ -117,7 +117,7 @@ public class Landing {
      */
     public boolean endAssessment(LtiLaunch launch) {
         learnWhereThePlatformIs(launch);
-        return launch.resourceLink().flatMap(link -> exams.ofLink(launch.registrationId(), launch.deploymentId(),
+        return launch.resourceLink().flatMap(link -> exams.ofLink(PlatformId.of(launch.registrationId()), launch.deploymentId(),
                         launch.context().map(LaunchContext::id).orElse(null), link.id()))
                 .flatMap(exam -> lifecycle.endByPlatform(PlatformId.of(launch.registrationId()), exam.examId(),
                         UserId.of(launch.user().subject())))
@@ -134,7 +134,7 @@ public class Landing {
         launch.deepLinking().map(LtiLaunch.DeepLinkingSettings::returnUrl).ifPresent(pages::add);
         for (String page : pages) {
             try {
-                platforms.learnOrigin(launch.registrationId(), page);
+                platforms.learnOrigin(PlatformId.of(launch.registrationId()), page);
             } catch (RuntimeException notLearned) {
                 LOG.log(Level.FINE, "Could not record the platform's origin of " + page, notLearned);
             }
@@ -143,7 +143,8 @@ public class Landing {
 
     private ToolSession session(LtiLaunch launch, Optional<String> examId) {
         Set<String> roles = new LinkedHashSet<>(launch.roles().uris());
-        boolean designated = officers.isDesignated(launch.registrationId(), launch.user().subject());
+        boolean designated = officers.isDesignated(PlatformId.of(launch.registrationId()),
+                UserId.of(launch.user().subject()));
         if (designated) {
             roles.add(ToolSession.DESIGNATED_OFFICER);
         }

@@ -82,7 +82,7 @@ public class EventIngestion {
             em.persist(new BrowserEvent(session.id(), item.sequence(), item.type(), at, item.data().orElse(null)));
             session.eventReceived(at);
             for (EventRules.Effect effect : EventRules.of(item.type(), at, item.data(), exam.settings(), active)) {
-                incidents.applyEffect(session, effect, null, recentFrames.latest(session.id()));
+                incidents.applyEffect(session, effect, null, recentFrames.latest(session.sessionId()));
             }
         }
         if (accepted.isEmpty() && !duplicates.isEmpty()) {

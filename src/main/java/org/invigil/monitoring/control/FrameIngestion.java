@@ -106,14 +106,15 @@ public class FrameIngestion {
             return Optional.empty();
         }
         FaceDescriptor baseline = Descriptors.decode(Aead.open(sessions.dataKey(session), sealed.get(),
-                baselineAad(session.id())));
+                baselineAad(session.sessionId())));
         // the analysis saw one face; the descriptor pass may add a faint extra detection: compare the largest
         DescribedFace largest = faces.stream().max(Comparator.comparingDouble(f -> f.face().box().area()))
                 .orElseThrow();
         return Optional.of(pictures.compare(largest.descriptor(), baseline));
     }
 
-    public static byte[] baselineAad(String sessionId) {
-        return ("baseline-descriptor/" + sessionId).getBytes(StandardCharsets.UTF_8);
+    public static byte[] baselineAad(SessionId sessionId) {
+        String sessionIdValue = sessionId.value();
+        return ("baseline-descriptor/" + sessionIdValue).getBytes(StandardCharsets.UTF_8);
     }
 }

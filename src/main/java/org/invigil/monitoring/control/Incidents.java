@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.invigil.crypto.control.Aead;
+import org.invigil.ids.entity.ExamId;
 import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.entity.EvidenceFrame;
 import org.invigil.monitoring.entity.Incident;
@@ -124,12 +125,13 @@ public class Incidents {
     }
 
     @Transactional
-    public Tally tallyOfExam(String examId) {
+    public Tally tallyOfExam(ExamId examId) {
+        String examIdValue = examId.value();
         Map<String, List<String>> open = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         em.createQuery("select i.sessionId, i.ruleId, i.open from Incident i, ProctoringSession s "
                         + "where i.sessionId = s.id and s.examId = :exam order by i.startedAt", Object[].class)
-                .setParameter("exam", examId).getResultList().forEach(row -> {
+                .setParameter("exam", examIdValue).getResultList().forEach(row -> {
                     String session = (String) row[0];
                     total.merge(session, 1, Integer::sum);
                     if (Boolean.TRUE.equals(row[2])) {
@@ -140,9 +142,10 @@ public class Incidents {
     }
 
     @Transactional
-    public List<Incident> of(String sessionId) {
+    public List<Incident> of(SessionId sessionId) {
+        String sessionIdValue = sessionId.value();
         return em.createQuery("select i from Incident i where i.sessionId = :session order by i.startedAt",
-                Incident.class).setParameter("session", sessionId).getResultList();
+                Incident.class).setParameter("session", sessionIdValue).getResultList();
     }
 
     @Transactional
@@ -185,9 +188,10 @@ public class Incidents {
 
     /** Closes every open incident of an ended session. */
     @Transactional
-    public void closeAll(String sessionId, Instant at) {
+    public void closeAll(SessionId sessionId, Instant at) {
+        String sessionIdValue = sessionId.value();
         em.createQuery("select i from Incident i where i.sessionId = :session and i.open = true", Incident.class)
-                .setParameter("session", sessionId).getResultList().forEach(incident -> incident.close(at));
+                .setParameter("session", sessionIdValue).getResultList().forEach(incident -> incident.close(at));
     }
 
     private Optional<Incident> latest(String sessionId, Rule rule) {

@@ -84,7 +84,7 @@ public class Observations {
             throw MonitoringRefused.replayed(sequence);
         }
         if (!session.isMonitoring()) {
-            recentFrames.forget(sessionId); // paused meanwhile: this frame must not become evidence later
+            recentFrames.forget(session.sessionId()); // paused meanwhile: this frame must not become evidence later
             return session.state();
         }
         Optional<Face> face = analysis.faces().stream().findFirst();

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.entity.ReceivedItem;
 import org.invigil.monitoring.entity.SessionItemKey;
 
@@ -32,9 +33,10 @@ public class Receipts {
 
     /** The first number the client should use: one past the highest received. */
     @Transactional
-    public long next(String sessionId) {
+    public long next(SessionId sessionId) {
+        String sessionIdValue = sessionId.value();
         Long max = em.createQuery("select max(r.sequence) from ReceivedItem r where r.sessionId = :session", Long.class)
-                .setParameter("session", sessionId).getSingleResult();
+                .setParameter("session", sessionIdValue).getSingleResult();
         return max == null ? 1 : max + 1;
     }
 }

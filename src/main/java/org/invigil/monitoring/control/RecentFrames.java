@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.invigil.ids.entity.SessionId;
 
 /**
  * The last few frames of each monitored session, in memory only, so that an incident can keep the frames that show
@@ -44,8 +45,9 @@ public class RecentFrames {
         }
     }
 
-    public List<Frame> latest(String sessionId) {
-        Deque<Frame> recent = frames.get(sessionId);
+    public List<Frame> latest(SessionId sessionId) {
+        String sessionIdValue = sessionId.value();
+        Deque<Frame> recent = frames.get(sessionIdValue);
         if (recent == null) {
             return List.of();
         }
@@ -54,7 +56,8 @@ public class RecentFrames {
         }
     }
 
-    public void forget(String sessionId) {
-        frames.remove(sessionId);
+    public void forget(SessionId sessionId) {
+        String sessionIdValue = sessionId.value();
+        frames.remove(sessionIdValue);
     }
 }

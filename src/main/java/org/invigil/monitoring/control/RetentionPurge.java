@@ -62,7 +62,7 @@ public class RetentionPurge {
                 .setParameter("session", sessionId).executeUpdate();
         boolean abandoned = session.endedAt().isEmpty();
         session.purged(now);
-        audit.recordSystem("retention", "Retention", session.platformId(), "attempt.purged", "session:" + sessionId,
+        audit.recordSystem("retention", "Retention", session.platform(), "attempt.purged", "session:" + sessionId,
                 "Evidence, analyses, events and face data deleted and the data key destroyed: the retention period "
                         + "passed since the attempt " + (abandoned ? "was last active (it never ended)" : "ended")
                         + ".");

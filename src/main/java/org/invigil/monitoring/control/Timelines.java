@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.invigil.ids.entity.SessionId;
 import org.invigil.monitoring.entity.QuizPage;
 import org.invigil.monitoring.entity.QuizSighting;
 
@@ -30,31 +31,33 @@ public class Timelines {
 
     /** Records a sighting; false if the same page at the same time was recorded already. */
     @Transactional
-    public boolean recordSighting(String sessionId, QuizPage page, Instant at) {
+    public boolean recordSighting(SessionId sessionId, QuizPage page, Instant at) {
+        String sessionIdValue = sessionId.value();
         boolean known = !em.createQuery("select q.id from QuizSighting q where q.sessionId = :session "
                         + "and q.page = :page and q.seenAt = :at", String.class)
-                .setParameter("session", sessionId).setParameter("page", page).setParameter("at", at)
+                .setParameter("session", sessionIdValue).setParameter("page", page).setParameter("at", at)
                 .setMaxResults(1).getResultList().isEmpty();
         if (known) {
             return false;
         }
-        em.persist(new QuizSighting(sessionId, page, at));
+        em.persist(new QuizSighting(sessionIdValue, page, at));
         return true;
     }
 
     @Transactional
-    public Timeline of(String sessionId) {
+    public Timeline of(SessionId sessionId) {
+        String sessionIdValue = sessionId.value();
         List<Instant> live = new ArrayList<>(em.createQuery("select o.capturedAt from Observation o "
-                + "where o.sessionId = :session", Instant.class).setParameter("session", sessionId).getResultList());
+                + "where o.sessionId = :session", Instant.class).setParameter("session", sessionIdValue).getResultList());
         live.addAll(em.createQuery("select e.occurredAt from BrowserEvent e where e.sessionId = :session "
-                        + "and e.type = 'heartbeat'", Instant.class).setParameter("session", sessionId)
+                        + "and e.type = 'heartbeat'", Instant.class).setParameter("session", sessionIdValue)
                 .getResultList());
         // an item received is a sign too, dated by the server's clock: a frame counts even before its analysis is done
         live.addAll(em.createQuery("select r.receivedAt from ReceivedItem r where r.sessionId = :session",
-                Instant.class).setParameter("session", sessionId).getResultList());
+                Instant.class).setParameter("session", sessionIdValue).getResultList());
         live.sort(null);
         List<Sighting> sightings = em.createQuery("select q from QuizSighting q where q.sessionId = :session "
-                        + "order by q.seenAt", QuizSighting.class).setParameter("session", sessionId)
+                        + "order by q.seenAt", QuizSighting.class).setParameter("session", sessionIdValue)
                 .getResultStream().map(q -> new Sighting(q.page(), q.seenAt())).toList();
         return new Timeline(List.copyOf(live), sightings);
     }

@@ -17,11 +17,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.invigil.audit.control.AuditLog;
 import org.invigil.audit.entity.AuditEntry;
+import org.invigil.ids.entity.PlatformId;
 import org.invigil.outbound.control.PlatformHttp;
+import org.invigil.refusal.entity.Refusal.Kind;
 import org.invigil.registration.entity.Origins;
 import org.invigil.registration.entity.PlatformEndpoints;
 import org.invigil.registration.entity.PlatformRegistration;
-import org.invigil.refusal.entity.Refusal.Kind;
 
 /** The registered platforms. */
 @ApplicationScoped
@@ -110,7 +111,7 @@ public class Platforms {
         describe(registration, details);
         em.persist(registration);
         frameAncestors = null;
-        audit.recordSystem("dynamic-registration", "Dynamic Registration", registration.id(), "platform.registered",
+        audit.recordSystem("dynamic-registration", "Dynamic Registration", PlatformId.of(registration.id()), "platform.registered",
                 subject(registration), "Registered by Dynamic Registration from " + origin + ": "
                         + summary(registration));
         LOG.info(() -> "Platform registered (dynamic, from " + origin + "): issuer " + registration.issuer()
@@ -131,7 +132,7 @@ public class Platforms {
                     PlatformRegistration.Source.MANUAL, clock.instant());
             describe(registration, details);
             em.persist(registration);
-            audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, registration.id(), "platform.registered",
+            audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, PlatformId.of(registration.id()), "platform.registered",
                     subject(registration), "Registered by the administrator: " + summary(registration));
         } else {
             String before = summary(registration);
@@ -139,7 +140,7 @@ public class Platforms {
             describe(registration, details);
             String after = summary(registration);
             if (!before.equals(after)) {
-                audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, registration.id(), "platform.changed",
+                audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, PlatformId.of(registration.id()), "platform.changed",
                         subject(registration), "Changed by the administrator. Before: " + before + ". After: " + after);
             }
         }
@@ -156,12 +157,13 @@ public class Platforms {
      * launch calls this, so only the platform itself adds origins to its registration.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void learnOrigin(String registrationId, String pageUrl) {
+    public void learnOrigin(PlatformId registrationId, String pageUrl) {
+        String registrationIdValue = registrationId.value();
         Optional<String> origin = Origins.of(pageUrl);
         if (origin.isEmpty()) {
             return;
         }
-        PlatformRegistration registration = em.find(PlatformRegistration.class, registrationId);
+        PlatformRegistration registration = em.find(PlatformRegistration.class, registrationIdValue);
         if (registration != null && registration.learnOrigin(origin.get())) {
             frameAncestors = null;
             LOG.info(() -> "Platform " + registration.issuer() + " (client " + registration.clientId()

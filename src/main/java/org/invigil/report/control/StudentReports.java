@@ -92,7 +92,7 @@ public class StudentReports {
     public StudentResponse respond(ToolSession student, SessionId sessionId, String incidentId, String text) {
         requireLearner(student);
         ProctoringSession session = sessions.of(sessionId, student);
-        StudentResponse response = responses.write(student, session, incidents.of(sessionId.value()), incidentId, text);
+        StudentResponse response = responses.write(student, session, incidents.of(sessionId), incidentId, text);
         audit.record(student, "student-respond", "session:" + sessionId,
                 response.incidentId().map(id -> "on incident " + id).orElse("on the attempt"));
         return response;
@@ -100,10 +100,10 @@ public class StudentReports {
 
     private Attempt read(ToolSession student, ProctoringSession session, ExamSummary exam) {
         audit.record(student, "student-view-report", "session:" + session.id(), null);
-        List<Incident> list = incidents.of(session.id());
+        List<Incident> list = incidents.of(session.sessionId());
         return new Attempt(session, list.stream()
                 .map(incident -> new IncidentEvidence(incident, incidents.evidenceOf(incident.id()))).toList(),
-                results.of(session.id()), responses.of(session, list),
+                results.of(session.sessionId()), responses.of(session, list),
                 RetentionNotice.of(session.endedAt(), session.purgedAt(),
                         session.retentionDays(exam.settings().retentionDays())));
     }

@@ -73,13 +73,13 @@ public class ExamReports {
         List<ProctoringSession> attempts = sessions.ofExam(examId);
         Map<String, Decision.Outcome> decisions = latestDecisions(attempts);
         List<ExamReport.Attempt> rows = attempts.stream().map(session -> {
-            Optional<IntegrityResult> result = results.of(session.id());
+            Optional<IntegrityResult> result = results.of(session.sessionId());
             return new ExamReport.Attempt(session.id(), session.userName(), session.state().id(),
                     session.identityStatus().id(), consent(session), session.createdAt(),
                     session.monitoringStartedAt(), session.endedAt(), result.map(IntegrityResult::score),
                     result.map(r -> r.reviewState().id()),
                     Optional.ofNullable(decisions.get(session.id())).map(Decision.Outcome::id),
-                    incidents.of(session.id()).stream()
+                    incidents.of(session.sessionId()).stream()
                             .map(incident -> new ExamReport.Incident(incident.ruleId(), incident.startedAt()))
                             .toList());
         }).toList();

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.invigil.ids.entity.PlatformId;
+import org.invigil.ids.entity.UserId;
 import org.invigil.review.entity.IntegrityOfficer;
 
 /** The people designated integrity officers of each platform by the tool administrator. */
@@ -15,13 +17,15 @@ public class IntegrityOfficers {
     EntityManager em;
 
     @Transactional
-    public boolean isDesignated(String platformId, String userId) {
-        return em.find(IntegrityOfficer.class, new IntegrityOfficer.Key(platformId, userId)) != null;
+    public boolean isDesignated(PlatformId platformId, UserId userId) {
+        String userIdValue = userId.value();
+        String platformIdValue = platformId.value();
+        return em.find(IntegrityOfficer.class, new IntegrityOfficer.Key(platformIdValue, userIdValue)) != null;
     }
 
     @Transactional
     public void designate(String platformId, String userId) {
-        if (!isDesignated(platformId, userId)) {
+        if (!isDesignated(PlatformId.of(platformId), UserId.of(userId))) {
             em.persist(new IntegrityOfficer(platformId, userId));
         }
     }

@@ -75,7 +75,7 @@ public class LiveMonitor {
 
     public List<Tile> tiles(ToolSession staff, ExamId examId) {
         exams.reviewer(staff, examId);
-        Incidents.Tally tally = incidents.tallyOfExam(examId.value());
+        Incidents.Tally tally = incidents.tallyOfExam(examId);
         Set<String> livePictures = exams.byId(examId)
                 .map(exam -> sessions.attemptsWith(examId, exam.settings(), Check.LIVE_PICTURE)).orElse(Set.of());
         return sessions.statusOfExam(examId).stream().map(attempt -> tile(attempt, tally,
@@ -100,7 +100,7 @@ public class LiveMonitor {
         if (!applies) {
             return Optional.empty();
         }
-        return recentFrames.latest(sessionId).stream().findFirst().flatMap(frame -> Thumbnails.of(frame.jpeg()));
+        return recentFrames.latest(session.sessionId()).stream().findFirst().flatMap(frame -> Thumbnails.of(frame.jpeg()));
     }
 
     public Learners learners(ToolSession staff, ExamId examId) {
@@ -126,7 +126,7 @@ public class LiveMonitor {
      * incident opens or closes), and not with every picture: the live feed compares it to know when to push.
      */
     public String pulse(String examId) {
-        Incidents.Tally tally = incidents.tallyOfExam(examId);
+        Incidents.Tally tally = incidents.tallyOfExam(ExamId.of(examId));
         return sessions.statusOfExam(ExamId.of(examId)).stream()
                 .map(attempt -> attempt.sessionId() + ':' + attempt.state().id()
                         + ':' + tally.open().getOrDefault(attempt.sessionId(), List.of()) + ':'

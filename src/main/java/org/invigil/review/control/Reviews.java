@@ -104,7 +104,7 @@ public class Reviews {
         exams.reviewer(staff, examId);
         audit.record(staff, "view-queue", "exam:" + examId, null);
         return sessions.ofExam(examId).stream()
-                .map(session -> new QueueEntry(session, result(session.id()), incidents.of(session.id()).size()))
+                .map(session -> new QueueEntry(session, result(session.id()), incidents.of(session.sessionId()).size()))
                 .sorted(Comparator.comparingInt(Reviews::urgency)
                         .thenComparingInt(entry -> entry.result().map(IntegrityResult::score).orElse(100))
                         .thenComparing(entry -> entry.session().userName()))
@@ -115,8 +115,8 @@ public class Reviews {
     public Detail detail(ToolSession staff, String sessionId) {
         ProctoringSession session = reviewable(staff, sessionId);
         audit.record(staff, "view-session", "session:" + sessionId, session.userName());
-        return new Detail(session, result(sessionId), incidents.of(sessionId), decisions(sessionId),
-                references.photoForReview(session.platformId(), session.contextId().orElse(""), session.userId())
+        return new Detail(session, result(sessionId), incidents.of(session.sessionId()), decisions(sessionId),
+                references.photoForReview(session.platform(), session.contextId().orElse(""), session.user())
                         .isPresent());
     }
 
@@ -129,7 +129,7 @@ public class Reviews {
             return session.sealedIdentityCapture().map(sealed -> Aead.open(
                     sessions.dataKey(session), sealed, session.identityCaptureAssociatedData()));
         }
-        return references.photoForReview(session.platformId(), session.contextId().orElse(""), session.userId());
+        return references.photoForReview(session.platform(), session.contextId().orElse(""), session.user());
     }
 
     @Transactional
@@ -142,8 +142,8 @@ public class Reviews {
     @Transactional
     public Decision decideIncident(ToolSession staff, String sessionId, String incidentId, Decision.Outcome outcome,
                                    String note) {
-        reviewable(staff, sessionId);
-        if (incidents.of(sessionId).stream().noneMatch(incident -> incident.id().equals(incidentId))) {
+        ProctoringSession session = reviewable(staff, sessionId);
+        if (incidents.of(session.sessionId()).stream().noneMatch(incident -> incident.id().equals(incidentId))) {
             throw new ReviewRefused(Kind.UNKNOWN, "incident_unknown", "No such incident",
                     "There is no incident " + incidentId + " in this attempt.");
         }
@@ -174,7 +174,7 @@ public class Reviews {
         double score = outcome == Decision.Outcome.CLEARED ? Gradebook.SCORE_MAXIMUM : result.score();
         String comment = "Reviewed by " + staff.userName() + ": " + outcome.id()
                 + (decision.note().map(text -> " — " + text).orElse(""));
-        outbox.enqueue(session.examId(), sessionId, session.userId(), Gradebook.Column.INTEGRITY, Optional.of(score),
+        outbox.enqueue(session.exam(), session.sessionId(), session.user(), Gradebook.Column.INTEGRITY, Optional.of(score),
                 comment, Score.ActivityProgress.Completed,
                 finalDecision ? Score.GradingProgress.FullyGraded : Score.GradingProgress.PendingManual);
         outbox.kick();

@@ -54,7 +54,7 @@ class CryptoShreddingTest {
         assertThrows(SealedValueException.class, () -> Aead.open(sessions.dataKey(a), sealed, moved.associatedData()));
         // and a's wrapped key copied into b's row opens nothing of b's binding either
         assertThrows(SealedValueException.class, () -> Aead.open(sessions.dataKey(a), sealed,
-                FrameIngestion.baselineAad(a.id())), "a frame is not a descriptor");
+                FrameIngestion.baselineAad(a.sessionId())), "a frame is not a descriptor");
     }
 
     @Test
@@ -63,9 +63,9 @@ class CryptoShreddingTest {
         ProctoringSession b = attempt("bob");
         byte[] key = sessions.dataKey(a);
         byte[] capture = Aead.seal(key, JPEG, a.identityCaptureAssociatedData());
-        byte[] baseline = Aead.seal(key, JPEG, FrameIngestion.baselineAad(a.id()));
+        byte[] baseline = Aead.seal(key, JPEG, FrameIngestion.baselineAad(a.sessionId()));
         assertThrows(SealedValueException.class, () -> Aead.open(key, capture, b.identityCaptureAssociatedData()));
-        assertThrows(SealedValueException.class, () -> Aead.open(key, baseline, FrameIngestion.baselineAad(b.id())));
+        assertThrows(SealedValueException.class, () -> Aead.open(key, baseline, FrameIngestion.baselineAad(b.sessionId())));
     }
 
     @Test
