@@ -118,8 +118,8 @@ public class StudentReportView implements Serializable {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your response is saved.",
                     "The reviewer reads it beside your evidence before deciding."));
         } catch (Refusal e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).title() + ".",
-                    RefusalMapper.problem(e).detail()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.title() + ".",
+                    e.detail()));
         }
         try {
             read();

@@ -41,7 +41,7 @@ public class ExamReportDownload extends HttpServlet {
             ToolSession reviewer = login.reviewer();
             file = reports.export(reviewer, login.examOf(request.getParameter("exam")), filter, format);
         } catch (Refusal e) {
-            response.sendError(RefusalMapper.problem(e).status(), RefusalMapper.problem(e).detail());
+            response.sendError(RefusalMapper.problem(e).status(), e.detail());
             return;
         }
         response.setContentType(file.mediaType());

@@ -54,7 +54,7 @@ public class ExamReportView implements Serializable {
             ToolSession reviewer = login.reviewer();
             report = reports.of(reviewer, login.examOf(exam));
         } catch (Refusal e) {
-            refusal = RefusalMapper.problem(e).detail();
+            refusal = e.detail();
             FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(RefusalMapper.problem(e).status());
             return null;
         }

@@ -117,7 +117,7 @@ public class ExamSettingsView implements Serializable {
             loadRoster();
         } catch (Refusal e) {
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.responseSendError(RefusalMapper.problem(e).status(), RefusalMapper.problem(e).detail());
+            external.responseSendError(RefusalMapper.problem(e).status(), e.detail());
             FacesContext.getCurrentInstance().responseComplete();
         }
         return null;
@@ -129,7 +129,7 @@ public class ExamSettingsView implements Serializable {
             message(null, FacesMessage.SEVERITY_INFO, "Settings saved. Attempts under way keep to what their "
                     + "students consented to: a check switched on, or a longer retention, applies to new attempts only.");
         } catch (Refusal e) {
-            message(null, FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).detail());
+            message(null, FacesMessage.SEVERITY_ERROR, e.detail());
         } catch (IllegalArgumentException e) {
             String field = FIELDS.entrySet().stream().filter(f -> e.getMessage().startsWith(f.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
@@ -156,7 +156,7 @@ public class ExamSettingsView implements Serializable {
                     editNote == null || editNote.isBlank() ? null : editNote.strip());
             message(null, FacesMessage.SEVERITY_INFO, "Accommodation of " + editName + " saved.");
         } catch (Refusal e) {
-            message(null, FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).detail());
+            message(null, FacesMessage.SEVERITY_ERROR, e.detail());
         }
         loadRoster();
     }
@@ -173,7 +173,7 @@ public class ExamSettingsView implements Serializable {
             reportSummary = result.summary();
             loadRoster();
         } catch (Refusal e) {
-            message("bulk:zip", FacesMessage.SEVERITY_ERROR, RefusalMapper.problem(e).detail());
+            message("bulk:zip", FacesMessage.SEVERITY_ERROR, e.detail());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -196,7 +196,7 @@ public class ExamSettingsView implements Serializable {
             rosterProblem = null;
         } catch (Refusal e) {
             roster = List.of();
-            rosterProblem = RefusalMapper.problem(e).detail();
+            rosterProblem = e.detail();
         }
     }
 

@@ -19,8 +19,6 @@ import org.invigil.review.control.Reviews;
 import org.invigil.review.control.StudentResponses;
 import org.invigil.review.entity.Decision;
 import org.invigil.screens.boundary.ReviewerLogin;
-import org.invigil.web.boundary.RefusalMapper;
-import org.invigil.web.control.ProblemException;
 
 /** One attempt under review: its incidents with evidence and explanation, its decisions, and the decision form. */
 @Named
@@ -115,7 +113,7 @@ public class ReviewSessionView implements Serializable {
             load();
         } catch (Refusal e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    RefusalMapper.problem(e).title(), RefusalMapper.problem(e).detail()));
+                    e.title(), e.detail()));
         }
     }
 
@@ -136,7 +134,7 @@ public class ReviewSessionView implements Serializable {
             load();
         } catch (Refusal e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    RefusalMapper.problem(e).title(), RefusalMapper.problem(e).detail()));
+                    e.title(), e.detail()));
         }
     }
 
