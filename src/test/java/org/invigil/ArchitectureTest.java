@@ -202,7 +202,7 @@ class ArchitectureTest {
                 KNOWN_STRING_IDS);
     }
 
-    /** "Class.method(parameter)" for each String parameter named like a crossing id, of a control method others call. */
+    /** "Class.method(parameter)": a String parameter named like a crossing id, of a control method others call. */
     static SortedSet<String> stringIds(JavaClasses classes) {
         SortedSet<String> found = new TreeSet<>();
         for (JavaClass owner : classes) {

@@ -102,7 +102,8 @@ public class DeepLinkingResource {
         } catch (IllegalArgumentException e) {
             throw invalid("settings_invalid", e.getMessage());
         }
-        DeepLinking.Response response = deepLinking.createExam(session, name, settings, addresses.of(uriInfo.getBaseUri()));
+        DeepLinking.Response response = deepLinking.createExam(session, name, settings,
+                addresses.of(uriInfo.getBaseUri()));
         return Page.autoPost("Returning to your course", response.returnUrl(), Map.of("JWT", response.jwt()));
     }
 

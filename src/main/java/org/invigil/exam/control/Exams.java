@@ -46,8 +46,8 @@ public class Exams {
      */
     @Transactional
     public Exam forLaunch(LinkLaunch launch) {
-        Exam exam = ofLink(PlatformId.of(launch.platformId()), launch.deploymentId(), launch.contextId(), launch.resourceLinkId())
-                .orElse(null);
+        Exam exam = ofLink(PlatformId.of(launch.platformId()), launch.deploymentId(), launch.contextId(),
+                launch.resourceLinkId()).orElse(null);
         if (exam == null && launch.examParameter() != null) {
             Exam drafted = em.find(Exam.class, launch.examParameter());
             if (drafted != null && drafted.resourceLinkId().isEmpty()

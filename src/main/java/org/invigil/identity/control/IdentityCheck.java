@@ -52,7 +52,8 @@ public class IdentityCheck {
         }
     }
 
-    public Outcome check(PlatformId platformId, String contextId, UserId userId, Optional<String> lmsPicture, byte[] jpeg) {
+    public Outcome check(PlatformId platformId, String contextId, UserId userId, Optional<String> lmsPicture,
+                         byte[] jpeg) {
         String userIdValue = userId.value();
         String platformIdValue = platformId.value();
         List<DescribedFace> faces = pictures.describe(jpeg);
@@ -63,7 +64,8 @@ public class IdentityCheck {
             return new Outcome(Kind.SEVERAL_FACES, Optional.empty(), Optional.empty(), List.of(), "none");
         }
         FaceDescriptor captured = largest(faces).orElseThrow().descriptor();
-        List<References.Reference> lookAlikes = references.othersInCourse(platformIdValue, contextId, userIdValue).stream()
+        List<References.Reference> lookAlikes = references.othersInCourse(platformIdValue, contextId, userIdValue)
+                .stream()
                 .filter(other -> pictures.compare(captured, other.descriptor()).verdict() == IdentityVerdict.MATCH)
                 .toList();
         Optional<References.Reference> reference = references.best(platformId, contextId, userId, lmsPicture);

@@ -78,7 +78,8 @@ public class References {
 
     /** The best confirmed reference of the student, fetching the LMS picture first if it is all there is. */
     @Transactional
-    public Optional<Reference> best(PlatformId platformId, String contextId, UserId userId, Optional<String> lmsPicture) {
+    public Optional<Reference> best(PlatformId platformId, String contextId, UserId userId,
+                                    Optional<String> lmsPicture) {
         String userIdValue = userId.value();
         String platformIdValue = platformId.value();
         List<ReferencePhoto> photos = of(platformIdValue, contextId, userIdValue);

@@ -78,7 +78,8 @@ public class GradeOutbox {
         String userIdValue = userId.value();
         String sessionIdValue = sessionId.value();
         String examIdValue = examId.value();
-        OutboxEntry entry = new OutboxEntry(examIdValue, sessionIdValue, userIdValue, column.name(), scoreGiven.orElse(null),
+        OutboxEntry entry = new OutboxEntry(examIdValue, sessionIdValue, userIdValue, column.name(),
+                scoreGiven.orElse(null),
                 scoreGiven.isPresent() ? Gradebook.SCORE_MAXIMUM : null, comment, activity.name(), grading.name(),
                 clock.instant());
         em.persist(entry);

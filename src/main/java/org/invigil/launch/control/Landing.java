@@ -117,7 +117,8 @@ public class Landing {
      */
     public boolean endAssessment(LtiLaunch launch) {
         learnWhereThePlatformIs(launch);
-        return launch.resourceLink().flatMap(link -> exams.ofLink(PlatformId.of(launch.registrationId()), launch.deploymentId(),
+        return launch.resourceLink().flatMap(link -> exams.ofLink(PlatformId.of(launch.registrationId()),
+                        launch.deploymentId(),
                         launch.context().map(LaunchContext::id).orElse(null), link.id()))
                 .flatMap(exam -> lifecycle.endByPlatform(PlatformId.of(launch.registrationId()), exam.examId(),
                         UserId.of(launch.user().subject())))

@@ -48,7 +48,8 @@ public class Timelines {
     public Timeline of(SessionId sessionId) {
         String sessionIdValue = sessionId.value();
         List<Instant> live = new ArrayList<>(em.createQuery("select o.capturedAt from Observation o "
-                + "where o.sessionId = :session", Instant.class).setParameter("session", sessionIdValue).getResultList());
+                + "where o.sessionId = :session", Instant.class).setParameter("session", sessionIdValue)
+                .getResultList());
         live.addAll(em.createQuery("select e.occurredAt from BrowserEvent e where e.sessionId = :session "
                         + "and e.type = 'heartbeat'", Instant.class).setParameter("session", sessionIdValue)
                 .getResultList());

@@ -171,7 +171,8 @@ public class DynamicRegistration {
         HttpAnswer answer = http.post(endpoint, "application/json", configuration.toString(),
                 bearer(registrationToken, Map.of("Accept", "application/json")));
         if (!answer.isSuccess()) {
-            throw new RegistrationRefused(answer.status() >= 500 ? Kind.UPSTREAM_FAILED : Kind.UNUSABLE, "registration_refused",
+            throw new RegistrationRefused(answer.status() >= 500 ? Kind.UPSTREAM_FAILED : Kind.UNUSABLE,
+                    "registration_refused",
                     "The platform refused the registration",
                     platform.displayName() + " refused the registration (HTTP " + answer.status() + "): "
                             + refusalReasons(answer));

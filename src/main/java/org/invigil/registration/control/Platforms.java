@@ -77,7 +77,7 @@ public class Platforms {
     }
 
     @Transactional
-    /** The registration with this id, or {@link RegistrationRefused#unknownPlatform} when an administrator named none. */
+    /** The registration with this id; {@link RegistrationRefused#unknownPlatform} when there is none. */
     public PlatformRegistration require(String id) {
         return byId(id).orElseThrow(() -> RegistrationRefused.unknownPlatform(id));
     }
@@ -111,7 +111,8 @@ public class Platforms {
         describe(registration, details);
         em.persist(registration);
         frameAncestors = null;
-        audit.recordSystem("dynamic-registration", "Dynamic Registration", PlatformId.of(registration.id()), "platform.registered",
+        audit.recordSystem("dynamic-registration", "Dynamic Registration", registration.platform(),
+                "platform.registered",
                 subject(registration), "Registered by Dynamic Registration from " + origin + ": "
                         + summary(registration));
         LOG.info(() -> "Platform registered (dynamic, from " + origin + "): issuer " + registration.issuer()
@@ -132,7 +133,7 @@ public class Platforms {
                     PlatformRegistration.Source.MANUAL, clock.instant());
             describe(registration, details);
             em.persist(registration);
-            audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, PlatformId.of(registration.id()), "platform.registered",
+            audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, registration.platform(), "platform.registered",
                     subject(registration), "Registered by the administrator: " + summary(registration));
         } else {
             String before = summary(registration);
@@ -140,7 +141,7 @@ public class Platforms {
             describe(registration, details);
             String after = summary(registration);
             if (!before.equals(after)) {
-                audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, PlatformId.of(registration.id()), "platform.changed",
+                audit.recordSystem(ADMINISTRATOR, ADMINISTRATOR_NAME, registration.platform(), "platform.changed",
                         subject(registration), "Changed by the administrator. Before: " + before + ". After: " + after);
             }
         }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.invigil.ids.entity.PlatformId;
 
 /**
  * One registration of Invigil in a platform: the pair (issuer, client_id) with the deployments the platform made of
@@ -169,6 +170,11 @@ public class PlatformRegistration {
     /** The scopes the platform granted at registration; empty if it did not say (manual registration). */
     public Set<String> scopes() {
         return scopes == null ? Set.of() : new TreeSet<>(Arrays.asList(scopes.split(" ")));
+    }
+
+    /** The registration's id as the value type other components take. */
+    public PlatformId platform() {
+        return PlatformId.of(id);
     }
 
     public String id() {

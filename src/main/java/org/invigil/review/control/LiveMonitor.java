@@ -100,7 +100,8 @@ public class LiveMonitor {
         if (!applies) {
             return Optional.empty();
         }
-        return recentFrames.latest(session.sessionId()).stream().findFirst().flatMap(frame -> Thumbnails.of(frame.jpeg()));
+        return recentFrames.latest(session.sessionId()).stream().findFirst()
+                .flatMap(frame -> Thumbnails.of(frame.jpeg()));
     }
 
     public Learners learners(ToolSession staff, ExamId examId) {

@@ -174,7 +174,8 @@ public class Reviews {
         double score = outcome == Decision.Outcome.CLEARED ? Gradebook.SCORE_MAXIMUM : result.score();
         String comment = "Reviewed by " + staff.userName() + ": " + outcome.id()
                 + (decision.note().map(text -> " — " + text).orElse(""));
-        outbox.enqueue(session.exam(), session.sessionId(), session.user(), Gradebook.Column.INTEGRITY, Optional.of(score),
+        outbox.enqueue(session.exam(), session.sessionId(), session.user(), Gradebook.Column.INTEGRITY,
+                Optional.of(score),
                 comment, Score.ActivityProgress.Completed,
                 finalDecision ? Score.GradingProgress.FullyGraded : Score.GradingProgress.PendingManual);
         outbox.kick();

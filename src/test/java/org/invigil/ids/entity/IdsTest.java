@@ -19,13 +19,13 @@ class IdsTest {
         assertEquals("a6d5c443-1f51-4783-ba1a-7686ffe3b54a|42", UserId.of("a6d5c443-1f51-4783-ba1a-7686ffe3b54a|42")
                 .value());
         assertEquals("x".repeat(255), SessionId.of("x".repeat(255)).value(), "LTI allows 255 characters");
-        assertEquals(uuid, PlatformId.of(uuid).toString(), "printed as the id itself, as in audit lines");
+        assertEquals(uuid, PlatformId.of(uuid).toString(), "printed as the id itself (audit lines)");
     }
 
     @Test
     void whatCannotBeAnIdIsRefusedAsUnknownWithoutRepeatingIt() {
-        for (String text : new String[] {null, "", "x".repeat(256), "two words", "line\nbreak", "tab\t", "\u00e9t\u00e9",
-            "nul\0"}) {
+        String[] notIds = {null, "", "x".repeat(256), "two words", "line\nbreak", "tab\t", "\u00e9t\u00e9", "nul\0"};
+        for (String text : notIds) {
             IdMalformed refused = assertThrows(IdMalformed.class, () -> SessionId.of(text), String.valueOf(text));
             assertEquals(Refusal.Kind.UNKNOWN, refused.kind());
             assertEquals("session_unknown", refused.code());

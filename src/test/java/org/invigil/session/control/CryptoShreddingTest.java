@@ -65,7 +65,8 @@ class CryptoShreddingTest {
         byte[] capture = Aead.seal(key, JPEG, a.identityCaptureAssociatedData());
         byte[] baseline = Aead.seal(key, JPEG, FrameIngestion.baselineAad(a.sessionId()));
         assertThrows(SealedValueException.class, () -> Aead.open(key, capture, b.identityCaptureAssociatedData()));
-        assertThrows(SealedValueException.class, () -> Aead.open(key, baseline, FrameIngestion.baselineAad(b.sessionId())));
+        assertThrows(SealedValueException.class,
+                () -> Aead.open(key, baseline, FrameIngestion.baselineAad(b.sessionId())));
     }
 
     @Test
