@@ -249,6 +249,20 @@ public class HostileInputIT {
         }
     }
 
+    @Test
+    void aTextThatCannotBeAnIdIsAnUnknownSessionNotAnError() throws Exception {
+        for (String id : new String[] {"x".repeat(300), "two%20words", "caf%C3%A9"}) {
+            problem(send(HttpRequest.newBuilder(DeployedTool.at("/api/proctoring/sessions/" + id))
+                    .header("Authorization", "Bearer " + student).GET().build()), 404, "session_unknown",
+                    "not the id of any session");
+            problem(send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/" + id + "/settings"))
+                    .header("Authorization", "Bearer " + staff).GET().build()), 404, "exam_unknown",
+                    "not the id of any exam");
+        }
+        assertEquals(401, send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/two%20words/settings")).GET().build())
+                .statusCode(), "without a session the answer is still: sign in first");
+    }
+
     // ------------------------------------------------------------------ times
 
     @Test
