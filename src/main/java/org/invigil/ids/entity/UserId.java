@@ -9,6 +9,11 @@ public record UserId(String value) {
         }
     }
 
+    /** Whether a platform's {@code sub} can be a user id: what the launch checks before anything else uses it. */
+    public static boolean wellFormed(String sub) {
+        return Ids.wellFormed(sub);
+    }
+
     public static UserId of(String value) {
         return new UserId(value);
     }

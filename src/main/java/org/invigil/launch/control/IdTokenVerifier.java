@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.invigil.ids.entity.UserId;
 import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.MessageType;
 import org.invigil.registration.control.Platforms;
@@ -266,6 +267,11 @@ public class IdTokenVerifier {
         if (claims.getSubject() == null || claims.getSubject().isBlank()) {
             throw LaunchRejected.malformed("sub_missing", "The id_token has no sub: Invigil needs to know who is "
                     + "launching (anonymous launches are not supported).");
+        }
+        if (!UserId.wellFormed(claims.getSubject())) {
+            throw LaunchRejected.malformed("sub_invalid", "The id_token's sub must be 1 to "
+                    + "255 printable ASCII characters (LTI 1.3 Core §5.3.6); this one is "
+                    + claims.getSubject().length() + " characters long or holds others.");
         }
         if (claims.getClaim(ROLES) == null) {
             throw LaunchRejected.malformed("roles_missing", "The id_token has no " + ROLES + " claim.");

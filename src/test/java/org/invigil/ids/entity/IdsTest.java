@@ -24,16 +24,17 @@ class IdsTest {
 
     @Test
     void whatCannotBeAnIdIsRefusedAsUnknownWithoutRepeatingIt() {
-        String[] notIds = {null, "", "x".repeat(256), "two words", "line\nbreak", "tab\t", "\u00e9t\u00e9", "nul\0"};
+        String[] notIds = {null, "", "   ", "x".repeat(256), "line\nbreak", "tab\t", "\u00e9t\u00e9", "nul\0"};
         for (String text : notIds) {
             IdMalformed refused = assertThrows(IdMalformed.class, () -> SessionId.of(text), String.valueOf(text));
             assertEquals(Refusal.Kind.UNKNOWN, refused.kind());
             assertEquals("session_unknown", refused.code());
-            assertFalse(text != null && !text.isEmpty() && refused.detail().contains(text), refused.detail());
+            assertFalse(text != null && !text.isBlank() && refused.detail().contains(text), refused.detail());
         }
         assertEquals("exam_unknown", assertThrows(IdMalformed.class, () -> ExamId.of(" ")).code());
         assertEquals("platform_unknown", assertThrows(IdMalformed.class, () -> PlatformId.of("")).code());
-        assertEquals("user_unknown", assertThrows(IdMalformed.class, () -> UserId.of("a b")).code());
+        assertEquals("user_unknown", assertThrows(IdMalformed.class, () -> UserId.of("a\u00a0b")).code());
+        assertEquals("two words", UserId.of("two words").value(), "LTI's sub is ASCII, spaces included");
     }
 
     @Test

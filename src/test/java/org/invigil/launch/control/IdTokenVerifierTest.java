@@ -251,6 +251,12 @@ class IdTokenVerifierTest {
                 resourceLinkClaims().claim(ROLES, null).build(), MessageType.RESOURCE_LINK)));
         assertEquals("sub_missing", code(() -> IdTokenVerifier.checkMessageClaims(
                 resourceLinkClaims().subject(null).build(), MessageType.RESOURCE_LINK)));
+        assertEquals("sub_invalid", code(() -> IdTokenVerifier.checkMessageClaims(
+                resourceLinkClaims().subject("x".repeat(256)).build(), MessageType.RESOURCE_LINK)));
+        assertEquals("sub_invalid", code(() -> IdTokenVerifier.checkMessageClaims(
+                resourceLinkClaims().subject("caf\u00e9").build(), MessageType.RESOURCE_LINK)));
+        assertDoesNotThrow(() -> IdTokenVerifier.checkMessageClaims(
+                resourceLinkClaims().subject("x".repeat(255)).build(), MessageType.RESOURCE_LINK));
     }
 
     @Test
