@@ -76,33 +76,36 @@ public class ProctoringResource {
 
     @GET
     @Path("sessions/{id}")
-    public JsonObject session(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
+    public JsonObject session(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
-        return JourneyJson.of(journey.view(id, student), student);
+        SessionId attempt = SessionId.of(id);
+        return JourneyJson.of(journey.view(attempt, student), student);
     }
 
     @POST
     @Path("sessions/{id}/consent")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject consent(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id,
+    public JsonObject consent(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                               JsonObject body) {
         ToolSession student = student(authorization);
+        SessionId attempt = SessionId.of(id);
         String decision = body == null ? "" : body.getString("decision", "");
         if (!decision.equals("accept") && !decision.equals("decline")) {
             throw MonitoringRefused.malformed("decision_invalid", "The decision must be \"accept\" or \"decline\".");
         }
-        return JourneyJson.of(journey.consent(id, student, decision.equals("accept"), body.getString("version", "")),
-                student);
+        return JourneyJson.of(journey.consent(attempt, student, decision.equals("accept"),
+                body.getString("version", "")), student);
     }
 
     @POST
     @Path("sessions/{id}/system-check")
     @Consumes(MediaType.WILDCARD)
     public JsonObject systemCheck(@HeaderParam("Authorization") String authorization,
-                                  @HeaderParam("Content-Type") String type, @PathParam("id") SessionId id,
+                                  @HeaderParam("Content-Type") String type, @PathParam("id") String id,
                                   InputStream body) {
         ToolSession student = student(authorization);
-        SystemCheck.Advice advice = journey.systemCheck(id, student, Uploads.jpeg(type, body));
+        SessionId attempt = SessionId.of(id);
+        SystemCheck.Advice advice = journey.systemCheck(attempt, student, Uploads.jpeg(type, body));
         JsonArrayBuilder lines = Json.createArrayBuilder();
         advice.advice().forEach(lines::add);
         return Json.createObjectBuilder().add("ok", advice.ok()).add("faces", advice.faces())
@@ -114,10 +117,11 @@ public class ProctoringResource {
     @Path("sessions/{id}/identity")
     @Consumes(MediaType.WILDCARD)
     public JsonObject identity(@HeaderParam("Authorization") String authorization,
-                               @HeaderParam("Content-Type") String type, @PathParam("id") SessionId id,
+                               @HeaderParam("Content-Type") String type, @PathParam("id") String id,
                                InputStream body) {
         ToolSession student = student(authorization);
-        IdentityStep.IdentityResult result = identity.capture(id, student, Uploads.jpeg(type, body));
+        SessionId attempt = SessionId.of(id);
+        IdentityStep.IdentityResult result = identity.capture(attempt, student, Uploads.jpeg(type, body));
         return Json.createObjectBuilder().add("status", result.status()).add("message", result.message())
                 .add("attemptsLeft", result.attemptsLeft()).add("session", JourneyJson.of(result.view(), student))
                 .build();
@@ -125,16 +129,19 @@ public class ProctoringResource {
 
     @POST
     @Path("sessions/{id}/identity/review")
-    public JsonObject review(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
+    public JsonObject review(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
-        return JourneyJson.of(identity.review(id, student), student);
+        SessionId attempt = SessionId.of(id);
+        return JourneyJson.of(identity.review(attempt, student), student);
     }
 
     /** A new challenge: how many steps it has and only its first step, timed from now. */
     @POST
     @Path("sessions/{id}/liveness")
-    public JsonObject startLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
-        LivenessChallenge challenge = liveness.start(id, student(authorization));
+    public JsonObject startLiveness(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        ToolSession student = student(authorization);
+        SessionId attempt = SessionId.of(id);
+        LivenessChallenge challenge = liveness.start(attempt, student);
         return Json.createObjectBuilder().add("challenge", challenge.id()).add("stepCount", challenge.steps().size())
                 .add("step", step(challenge)).add("framesPerStep", Liveness.FRAMES_PER_STEP)
                 .add("frameIntervalMs", Liveness.FRAME_INTERVAL_MS).build();
@@ -144,8 +151,10 @@ public class ProctoringResource {
     @POST
     @Path("sessions/{id}/liveness/{challenge}/next")
     public JsonObject nextLivenessStep(@HeaderParam("Authorization") String authorization,
-                                       @PathParam("id") SessionId id, @PathParam("challenge") String challenge) {
-        return step(liveness.next(id, student(authorization), challenge));
+                                       @PathParam("id") String id, @PathParam("challenge") String challenge) {
+        ToolSession student = student(authorization);
+        SessionId attempt = SessionId.of(id);
+        return step(liveness.next(attempt, student, challenge));
     }
 
     private JsonObject step(LivenessChallenge challenge) {
@@ -157,21 +166,23 @@ public class ProctoringResource {
     @Path("sessions/{id}/liveness/{challenge}/frames")
     @Consumes(MediaType.WILDCARD)
     public Response livenessFrame(@HeaderParam("Authorization") String authorization,
-                                  @HeaderParam("Content-Type") String type, @PathParam("id") SessionId id,
+                                  @HeaderParam("Content-Type") String type, @PathParam("id") String id,
                                   @PathParam("challenge") String challenge, @QueryParam("step") String step,
                                   InputStream body) {
         ToolSession student = student(authorization);
-        liveness.frame(id, student, challenge, Uploads.step(step), Uploads.jpeg(type, body));
+        SessionId attempt = SessionId.of(id);
+        liveness.frame(attempt, student, challenge, Uploads.step(step), Uploads.jpeg(type, body));
         return Response.noContent().build();
     }
 
     @POST
     @Path("sessions/{id}/liveness/{challenge}/complete")
     public JsonObject completeLiveness(@HeaderParam("Authorization") String authorization,
-                                       @PathParam("id") SessionId id,
+                                       @PathParam("id") String id,
                                        @PathParam("challenge") String challenge) {
         ToolSession student = student(authorization);
-        LivenessStep.LivenessResult result = liveness.complete(id, student, challenge);
+        SessionId attempt = SessionId.of(id);
+        LivenessStep.LivenessResult result = liveness.complete(attempt, student, challenge);
         return Json.createObjectBuilder().add("passed", result.passed()).add("message", result.message())
                 .add("attemptsLeft", result.attemptsLeft()).add("session", JourneyJson.of(result.view(), student))
                 .build();
@@ -179,23 +190,26 @@ public class ProctoringResource {
 
     @POST
     @Path("sessions/{id}/start")
-    public JsonObject start(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
+    public JsonObject start(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
-        return JourneyJson.of(journey.start(id, student), student);
+        SessionId attempt = SessionId.of(id);
+        return JourneyJson.of(journey.start(attempt, student), student);
     }
 
     @POST
     @Path("sessions/{id}/monitors")
-    public JsonObject monitor(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
-        return Json.createObjectBuilder().add("sequenceStart", journey.allocateMonitor(id, student(authorization)))
-                .build();
+    public JsonObject monitor(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
+        ToolSession student = student(authorization);
+        SessionId attempt = SessionId.of(id);
+        return Json.createObjectBuilder().add("sequenceStart", journey.allocateMonitor(attempt, student)).build();
     }
 
     @POST
     @Path("sessions/{id}/end")
-    public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
+    public JsonObject end(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
-        return JourneyJson.of(lifecycle.end(id, student), student);
+        SessionId attempt = SessionId.of(id);
+        return JourneyJson.of(lifecycle.end(attempt, student), student);
     }
 
     @POST
@@ -203,13 +217,14 @@ public class ProctoringResource {
     @Consumes(MediaType.WILDCARD)
     public Response frame(@HeaderParam("Authorization") String authorization, @HeaderParam("Content-Type") String type,
                           @HeaderParam("Invigil-Sequence") String sequence,
-                          @HeaderParam("Invigil-Captured-At") String capturedAt, @PathParam("id") SessionId id,
+                          @HeaderParam("Invigil-Captured-At") String capturedAt, @PathParam("id") String id,
                           InputStream body) {
         ToolSession student = student(authorization);
-        journey.requireOwn(id, student);
+        SessionId attempt = SessionId.of(id);
+        journey.requireOwn(attempt, student);
         long number = Uploads.sequence(sequence);
         Instant at = Uploads.capturedAt(capturedAt);
-        SessionState state = frames.ingest(id, number, at, Uploads.jpeg(type, body));
+        SessionState state = frames.ingest(attempt, number, at, Uploads.jpeg(type, body));
         return Response.accepted(Json.createObjectBuilder().add("sequence", number).add("state", state.id()).build())
                 .build();
     }
@@ -217,11 +232,12 @@ public class ProctoringResource {
     @POST
     @Path("sessions/{id}/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject events(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id,
+    public JsonObject events(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                              JsonObject body) {
         ToolSession student = student(authorization);
-        journey.requireOwn(id, student);
-        EventIngestion.Receipt receipt = events.ingest(id, Uploads.events(body));
+        SessionId attempt = SessionId.of(id);
+        journey.requireOwn(attempt, student);
+        EventIngestion.Receipt receipt = events.ingest(attempt, Uploads.events(body));
         JsonArrayBuilder accepted = Json.createArrayBuilder();
         receipt.accepted().forEach(accepted::add);
         JsonArrayBuilder duplicates = Json.createArrayBuilder();
@@ -237,31 +253,34 @@ public class ProctoringResource {
     @POST
     @Path("sessions/{id}/quiz-pages")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject quizPage(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id,
+    public JsonObject quizPage(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                                JsonObject body) {
         ToolSession student = student(authorization);
+        SessionId attempt = SessionId.of(id);
         Uploads.QuizPageSeen seen = Uploads.quizPage(body);
-        return JourneyJson.of(lifecycle.quizPageSeen(id, student, seen.page(), seen.at()), student);
+        return JourneyJson.of(lifecycle.quizPageSeen(attempt, student, seen.page(), seen.at()), student);
     }
 
     /** The student's own report: every incident with its explanation, and the integrity result once there is one. */
     @GET
     @Path("sessions/{id}/report")
-    public JsonObject report(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id) {
+    public JsonObject report(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
-        journey.requireOwn(id, student);
-        return IncidentsJson.of(incidents.of(id), incidents::evidenceOf, results.of(id));
+        SessionId attempt = SessionId.of(id);
+        journey.requireOwn(attempt, student);
+        return IncidentsJson.of(incidents.of(attempt), incidents::evidenceOf, results.of(attempt));
     }
 
     /** One evidence frame of the student's own session, opened. */
     @GET
     @Path("sessions/{id}/evidence/{frame}")
     @Produces("image/jpeg")
-    public Response evidence(@HeaderParam("Authorization") String authorization, @PathParam("id") SessionId id,
+    public Response evidence(@HeaderParam("Authorization") String authorization, @PathParam("id") String id,
                              @PathParam("frame") String frame) {
         ToolSession student = student(authorization);
-        journey.requireOwn(id, student);
-        return Response.ok(incidents.openEvidence(id, frame)).header("Cache-Control", "no-store").build();
+        SessionId attempt = SessionId.of(id);
+        journey.requireOwn(attempt, student);
+        return Response.ok(incidents.openEvidence(attempt, frame)).header("Cache-Control", "no-store").build();
     }
 
     private ToolSession student(String authorization) {

@@ -6,14 +6,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.invigil.refusal.entity.Refusal;
 import org.invigil.web.control.Problem;
 
-/**
- * JAX-RS's own refusals (unknown path, wrong method, unsupported media type) in the same shape as ours. A path or
- * query parameter that its value type refused to become (a malformed {@code SessionId}) is answered with that
- * type's own refusal: JAX-RS wraps it in a 404 or 400 of its own.
- */
+/** JAX-RS's own refusals (unknown path, wrong method, unsupported media type) in the same shape as ours. */
 @Provider
 public class HttpErrorMapper implements ExceptionMapper<WebApplicationException> {
 
@@ -24,9 +19,6 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
     public Response toResponse(WebApplicationException failure) {
         Response original = failure.getResponse();
         int status = original.getStatus();
-        if (status < 500 && failure.getCause() instanceof Refusal refused) {
-            return ProblemResponses.of(RefusalMapper.problem(refused), headers);
-        }
         if (status >= 500) {
             return new UnexpectedErrorMapper().toResponse(failure, headers);
         }

@@ -261,6 +261,8 @@ public class HostileInputIT {
         }
         assertEquals(401, send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/caf%C3%A9/settings")).GET().build())
                 .statusCode(), "without a session the answer is still: sign in first");
+        assertEquals(401, send(HttpRequest.newBuilder(DeployedTool.at("/api/proctoring/sessions/caf%C3%A9")).GET()
+                .build()).statusCode(), "for an attempt too");
     }
 
     // ------------------------------------------------------------------ times
