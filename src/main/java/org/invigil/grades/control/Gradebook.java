@@ -2,8 +2,12 @@ package org.invigil.grades.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.invigil.exam.control.ExamUnknown;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
@@ -22,6 +26,8 @@ import org.invigil.registration.entity.PlatformRegistration;
  */
 @ApplicationScoped
 public class Gradebook {
+
+    private static final Logger LOG = Logger.getLogger(Gradebook.class.getName());
 
     public static final String GATE_TAG = "invigil-gate";
     public static final String INTEGRITY_TAG = "invigil-integrity";
@@ -76,10 +82,17 @@ public class Gradebook {
                 exam.resourceLinkId(), Optional.of(exam.id()),
                 Optional.of(column == Column.GATE ? GATE_TAG : INTEGRITY_TAG)));
         String url = item.id().orElseThrow(GradebookRefused::lineItemWithoutId);
-        if (column == Column.GATE) {
-            exams.useLineItem(exam.examId(), url);
-        } else {
-            exams.useIntegrityLineItem(exam.examId(), url);
+        try {
+            if (column == Column.GATE) {
+                exams.useLineItem(exam.examId(), url);
+            } else {
+                exams.useIntegrityLineItem(exam.examId(), url);
+            }
+        } catch (PersistenceException | TransactionalException changedMeanwhile) {
+            // another request (a launch, the outbox) changed the exam at the same moment; the column is found again
+            // by its tag the next time, so remembering it can wait
+            LOG.log(Level.INFO, "The exam changed while its gradebook column was noted; it is noted next time",
+                    changedMeanwhile);
         }
         return url;
     }

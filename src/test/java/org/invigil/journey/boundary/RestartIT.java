@@ -165,15 +165,16 @@ class RestartIT {
         LOG.info("Monitor when Invigil was back: " + during);
 
         // the monitor's own backoff brings it back: at most 60 s (+20 % jitter) between tries, no forced flush
+        // the figures of the moment the queue was empty: the camera goes on capturing after it
         chromium.waitUntil("(s => s.queueLength === 0 && s.lastDeliveredAt > " + ready.toEpochMilli()
-                + ")(window.invigilMonitor.stats())", Duration.ofMinutes(4));
+                + " && (window.drainedStats = s))(window.invigilMonitor.stats())", Duration.ofMinutes(4));
         Instant drained = Instant.now();
         probe.stop();
         probing.join(10_000);
         LOG.info(() -> "The monitor's queue was empty " + Duration.between(ready, drained).toSeconds()
                 + " s after Invigil was back");
 
-        Map<?, ?> after = stats(chromium);
+        Map<?, ?> after = (Map<?, ?>) chromium.js("return window.drainedStats");
         LOG.info("Monitor after the restart: " + after);
         long first = number(after, "firstSequence");
         long next = number(after, "nextSequence");
