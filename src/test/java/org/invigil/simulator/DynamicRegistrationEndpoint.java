@@ -39,6 +39,12 @@ import java.util.logging.Logger;
  * pending ({@link ToolRegistration#activate()}), errors are 400 text. Canvas: the privacy level is required,
  * message {@code label} must not be null, {@code icon_uri} not "", {@code contacts}/{@code secondary_domains}/
  * {@code custom_parameters} not null; errors are {@code 422 {"errors":[...]}}. Unknown scopes are dropped.</li>
+ * <li>{@link Flavor#EDX} and {@link Flavor#TAO} (Proctoring Services platforms): the configuration also lists the
+ * {@code LtiStartProctoring} and {@code LtiEndAssessment} messages and the ACS scope
+ * ({@link AssessmentControlService#SCOPE}); every message the tool declares is kept and the ACS scope is granted if
+ * asked for. Real Open edX has no dynamic registration (an admin configures the tool in Studio): it is offered
+ * here so that tests of every flavour share one registration path. Open edX client ids are UUIDs and its
+ * deployment id is {@code 1}.</li>
  * </ul>
  */
 final class DynamicRegistrationEndpoint {
@@ -101,6 +107,18 @@ final class DynamicRegistrationEndpoint {
         }
         JsonArrayBuilder scopes = Json.createArrayBuilder().add("openid");
         new TreeSet<>(ToolRegistration.ALL_SERVICE_SCOPES).forEach(scopes::add);
+        boolean proctoring = platform.flavor().implementsProctoring();
+        if (proctoring) {
+            scopes.add(AssessmentControlService.SCOPE);
+        }
+        JsonArrayBuilder messages = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("type", "LtiResourceLinkRequest"))
+                .add(Json.createObjectBuilder().add("type", "LtiDeepLinkingRequest")
+                        .add("placements", Json.createArrayBuilder().add("ContentArea")));
+        if (proctoring) {
+            messages.add(Json.createObjectBuilder().add("type", MessageType.START_PROCTORING.claimValue()))
+                    .add(Json.createObjectBuilder().add("type", MessageType.END_ASSESSMENT.claimValue()));
+        }
         ex.sendJson(200, "application/json", Json.createObjectBuilder()
                 .add("issuer", platform.issuer())
                 .add("authorization_endpoint", platform.authorizationEndpoint().toString())
@@ -117,10 +135,7 @@ final class DynamicRegistrationEndpoint {
                 .add(PLATFORM_CONFIGURATION, Json.createObjectBuilder()
                         .add("product_family_code", platform.flavor().productFamilyCode())
                         .add("version", platform.flavor().version())
-                        .add("messages_supported", Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("type", "LtiResourceLinkRequest"))
-                                .add(Json.createObjectBuilder().add("type", "LtiDeepLinkingRequest")
-                                        .add("placements", Json.createArrayBuilder().add("ContentArea"))))
+                        .add("messages_supported", messages)
                         .add("variables", Json.createArrayBuilder().add("User.id").add("User.username")
                                 .add("Person.name.full").add("Person.name.given").add("Person.name.family")
                                 .add("Person.email.primary").add("Context.id").add("Context.title")
@@ -223,7 +238,9 @@ final class DynamicRegistrationEndpoint {
         boolean moodle = platform.flavor() == Flavor.MOODLE;
         String chosen = nextClientId;
         nextClientId = null;
+        boolean edx = platform.flavor() == Flavor.EDX;
         String clientId = chosen != null ? chosen : moodle ? randomAlphanumeric(15)
+                : edx ? UUID.randomUUID().toString()
                 : Long.toString(10000000000000L + ThreadLocalRandom.current().nextLong(1, 99999));
         ToolRegistration tool = new ToolRegistration(clientId)
                 .initiateLoginUri(uri(request, "initiate_login_uri"))
@@ -234,7 +251,11 @@ final class DynamicRegistrationEndpoint {
                 .clientName(string(request, "client_name"))
                 .privacyLevel(moodle ? null : string(config, CANVAS_PRIVACY_LEVEL));
         Set<String> scopes = new TreeSet<>(LtiPlatformSimulator.split(string(request, "scope")));
-        scopes.retainAll(ToolRegistration.ALL_SERVICE_SCOPES);
+        Set<String> known = new TreeSet<>(ToolRegistration.ALL_SERVICE_SCOPES);
+        if (platform.flavor().implementsProctoring()) {
+            known.add(AssessmentControlService.SCOPE);
+        }
+        scopes.retainAll(known);
         tool.scopes(scopes);
         strings(config, "claims").stream().filter(c -> !(moodle && c.equals("picture"))).forEach(tool::claims);
         for (JsonValue value : array(config, "messages")) {
@@ -249,7 +270,8 @@ final class DynamicRegistrationEndpoint {
                     : v.toString()));
         }
         platform.registerTool(tool);
-        tool.deploymentIds(moodle ? Integer.toString(tool.typeId()) : tool.typeId() + ":" + randomAlphanumeric(40));
+        tool.deploymentIds(moodle ? Integer.toString(tool.typeId()) : edx ? "1"
+                : tool.typeId() + ":" + randomAlphanumeric(40));
         if (moodle) {
             tool.pending();
         }

@@ -58,6 +58,23 @@ final class Exchange {
                 .map(v -> v.substring(7).trim());
     }
 
+    /** The value of a request cookie ({@code Cookie} headers), if sent. */
+    Optional<String> cookie(String name) {
+        java.util.List<String> headers = http.getRequestHeaders().get("Cookie");
+        if (headers == null) {
+            return Optional.empty();
+        }
+        for (String header : headers) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+                    return Optional.of(pair.substring(eq + 1).trim());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     Map<String, String> query() {
         return decodeForm(uri().getRawQuery());
     }

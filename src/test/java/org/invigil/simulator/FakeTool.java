@@ -33,6 +33,8 @@ final class FakeTool implements AutoCloseable {
     final String base;
     final AtomicInteger jwksRequests = new AtomicInteger();
     final List<Map<String, String>> launches = new CopyOnWriteArrayList<>();
+    /** Further keys the JWKS publishes after {@link #key} (e.g. to sign with a key listed second). */
+    final List<RSAKey> extraKeys = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newHttpClient();
     private final LtiPlatformSimulator platform;
     private final String clientId;
@@ -51,7 +53,9 @@ final class FakeTool implements AutoCloseable {
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/jwks", ex -> {
             jwksRequests.incrementAndGet();
-            send(ex, 200, "application/json", new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString());
+            List<com.nimbusds.jose.jwk.JWK> published = new java.util.ArrayList<>(List.of(key.toPublicJWK()));
+            extraKeys.forEach(k -> published.add(k.toPublicJWK()));
+            send(ex, 200, "application/json", new com.nimbusds.jose.jwk.JWKSet(published).toString());
         });
         server.createContext("/login", this::login);
         server.createContext("/launch", ex -> {
@@ -121,6 +125,24 @@ final class FakeTool implements AutoCloseable {
         }
         return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject()
                 .getString("access_token");
+    }
+
+    /** Signs a tool message (RS256) with the tool key and its kid. */
+    String sign(JWTClaimsSet claims) {
+        return IdTokens.sign(claims, key, key.getKeyID(), null, null);
+    }
+
+    /** An Assessment Control Service request with that bearer token (none if null), Content-Type and body. */
+    HttpResponse<String> acs(String token, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(platform.acsUrl())
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
     }
 
     HttpResponse<String> send(HttpRequest request) {

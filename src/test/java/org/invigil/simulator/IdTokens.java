@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,8 +29,9 @@ import java.util.stream.Collectors;
 
 /**
  * Mints the id_token of a launch (LTI Core 1.3 §5 and §6, Deep Linking 2.0 §4.4, AGS 2.0 §3.1, NRPS 2.0 §3.6.1,
- * Proctoring Services 1.0 §4.1, Security Framework 1.0 §5.1.2), then applies the {@link LaunchRequest}'s
- * tampering and signs it.
+ * Proctoring Services 1.0 §4.1 and §4.3 with the {@code acs} claim, Security Framework 1.0 §5.1.2), then
+ * applies the {@link LaunchRequest}'s tampering and signs it. {@link Flavor#EDX} launches are shaped as Open edX's
+ * (see {@link Flavor}).
  */
 final class IdTokens {
     static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
@@ -46,6 +48,9 @@ final class IdTokens {
 
     /** The claims of a launch, tampering included, for the given nonce. */
     JWTClaimsSet claims(PendingLaunch launch, String nonce) {
+        if (platform.flavor() == Flavor.EDX) {
+            return edxClaims(launch, nonce);
+        }
         LaunchRequest request = launch.request();
         ToolRegistration tool = launch.tool();
         User user = request.user;
@@ -92,7 +97,7 @@ final class IdTokens {
             claims.claim(LTI + "ext", map("user_username", user.username(), "lms", "moodle-2"));
         }
         serviceClaims(claims, request, tool);
-        messageClaims(claims, request);
+        messageClaims(claims, launch);
 
         for (String name : request.removedClaims) {
             claims.claim(name, null);
@@ -179,7 +184,8 @@ final class IdTokens {
         }
     }
 
-    private void messageClaims(JWTClaimsSet.Builder claims, LaunchRequest request) {
+    private void messageClaims(JWTClaimsSet.Builder claims, PendingLaunch launch) {
+        LaunchRequest request = launch.request();
         switch (request.type) {
             case DEEP_LINKING -> claims.claim(DL + "deep_linking_settings", map(
                     "deep_link_return_url", platform.deepLinkReturnUrl().toString(),
@@ -192,14 +198,149 @@ final class IdTokens {
             case START_PROCTORING -> {
                 claims.claim(AP + "attempt_number", request.attemptNumber)
                         .claim(AP + "start_assessment_url", platform.startAssessmentUrl().toString())
-                        .claim(AP + "session_data", request.sessionData);
+                        .claim(AP + "session_data", launch.sessionData());
                 if (request.proctoringSettingsData != null) {
                     claims.claim(AP + "proctoring_settings", map("data", request.proctoringSettingsData));
                 }
+                acsClaim(claims, request);
             }
-            case END_ASSESSMENT -> claims.claim(AP + "attempt_number", request.attemptNumber);
+            case END_ASSESSMENT -> {
+                claims.claim(AP + "attempt_number", request.attemptNumber);
+                acsClaim(claims, request);
+            }
             case RESOURCE_LINK -> { }
         }
+    }
+
+    private void acsClaim(JWTClaimsSet.Builder claims, LaunchRequest request) {
+        List<String> actions = request.acsActionsIn(platform.flavor());
+        if (actions != null) {
+            claims.claim(AP + "acs", map("assessment_control_url", platform.acsUrl().toString(),
+                    "actions", actions));
+        }
+    }
+
+    // ---------------------------------------------------------------- Open edX
+
+    /**
+     * An Open edX launch as xblock-lti-consumer builds it for edx-exams ({@code LtiConsumer1p3.get_lti_launch_message},
+     * {@code LtiProctoringConsumer}): anonymous {@code sub}, no person claims unless PII is shared, {@code roles: []}
+     * in proctoring messages, {@code resource_link {id}}, {@code context {id[, label]}}, {@code tool_platform {guid,
+     * name}}, {@code session_data: null} in LtiEndAssessment.
+     */
+    private JWTClaimsSet edxClaims(PendingLaunch launch, String nonce) {
+        LaunchRequest request = launch.request();
+        ToolRegistration tool = launch.tool();
+        User user = request.user;
+        Course course = request.course;
+        Instant iat = request.issuedAt != null ? request.issuedAt : platform.now();
+        Instant exp = iat.plus(request.expiresIn != null ? request.expiresIn : platform.idTokenLifetime());
+
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(platform.issuer())
+                .audience(request.audience != null ? request.audience : List.of(tool.clientId()))
+                .subject(platform.anonymousId(user))
+                .issueTime(Date.from(iat))
+                .expirationTime(Date.from(exp))
+                .claim("nonce", nonce)
+                .claim("azp", tool.clientId());
+        if (request.sharePii) {
+            claims.claim("name", user.name()).claim("email", user.email())
+                    .claim("preferred_username", user.edxUsername());
+        }
+        claims.claim(LTI + "message_type", request.type.claimValue())
+                .claim(LTI + "version", "1.3.0")
+                .claim(LTI + "deployment_id", launch.deploymentId())
+                .claim(LTI + "target_link_uri", launch.targetLinkUri().toString())
+                .claim(LTI + "roles", edxRoles(request));
+        if (request.link != null) {
+            claims.claim(LTI + "resource_link", map("id", request.link.id()));
+        }
+        Map<String, Object> context = map("id", course.id());
+        if (request.type == MessageType.START_PROCTORING) {
+            context.put("label", course.label());
+        }
+        claims.claim(LTI + "context", context);
+        Map<String, Object> presentation = new LinkedHashMap<>();
+        if (request.returnUrl != null || request.type == MessageType.END_ASSESSMENT) {
+            presentation.put("return_url", request.returnUrl != null ? request.returnUrl
+                    : platform.baseUrl() + "/course/view.php?id=" + course.id());
+        }
+        claims.claim(LTI + "launch_presentation", presentation)
+                .claim(LTI + "tool_platform", map("guid", platform.guid(), "name", Flavor.EDX.platformName()));
+        Map<String, Object> custom = new LinkedHashMap<>(custom(request, tool, user));
+        if (request.type == MessageType.START_PROCTORING) {
+            // edx-exams strips the scheme on purpose ("the proctoring tool is appending https://")
+            custom.put("custom_url", URI.create(platform.baseUrl()).getRawAuthority() + "/browser_lock/");
+        }
+        if (request.type == MessageType.RESOURCE_LINK && request.link != null && isCourseStaff(course, user)) {
+            custom.put("roster_url", platform.rosterUrl(request.link).toString());
+        }
+        if (!custom.isEmpty()) {
+            claims.claim(LTI + "custom", custom);
+        }
+        switch (request.type) {
+            case START_PROCTORING -> {
+                claims.claim(AP + "attempt_number", request.attemptNumber)
+                        .claim(AP + "session_data", launch.sessionData())
+                        .claim(AP + "start_assessment_url", platform.startAssessmentUrl().toString());
+                acsClaim(claims, request);
+            }
+            case END_ASSESSMENT -> {
+                claims.claim(AP + "attempt_number", request.attemptNumber);
+                acsClaim(claims, request);
+            }
+            case DEEP_LINKING -> messageClaims(claims, launch);
+            case RESOURCE_LINK -> { }
+        }
+        for (String name : request.removedClaims) {
+            claims.claim(name, null);
+        }
+        request.claimTampers.forEach(t -> t.accept(claims));
+        JWTClaimsSet built = claims.build();
+        if (request.type != MessageType.END_ASSESSMENT || request.removedClaims.contains(AP + "session_data")
+                || built.getClaim(AP + "session_data") != null) {
+            return built;
+        }
+        // xblock-lti-consumer's _get_base_claims sends session_data: None on LtiEndAssessment; keep that JSON null
+        // while the other null-valued (removed) claims stay out
+        JWTClaimsSet.Builder withNull = new JWTClaimsSet.Builder().serializeNullClaims(true);
+        built.getClaims().forEach((name, value) -> {
+            if (value != null) {
+                withNull.claim(name, value);
+            }
+        });
+        return withNull.claim(AP + "session_data", null).build();
+    }
+
+    /** edx-exams launches proctoring messages with {@code user_role=None}; other launches map the course role. */
+    private static List<String> edxRoles(LaunchRequest request) {
+        if (request.type == MessageType.START_PROCTORING || request.type == MessageType.END_ASSESSMENT) {
+            return List.of();
+        }
+        List<Role> roles = request.course.roles(request.user);
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(List.of("http://purl.imsglobal.org/vocab/lis/v2/system/person#None",
+                "http://purl.imsglobal.org/vocab/lis/v2/institution/person#None"));
+        if (roles.contains(Role.INSTRUCTOR)) {
+            out.add("http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator");
+            out.add(Role.INSTRUCTOR.uri());
+        } else if (roles.contains(Role.TEACHING_ASSISTANT) || roles.contains(Role.CONTENT_DEVELOPER)) {
+            out.add(Role.INSTRUCTOR.uri());
+        } else {
+            out.add(Role.LEARNER.uri());
+        }
+        return out;
+    }
+
+    /** Course staff in Open edX terms: instructors, TAs and content developers of the course, or an administrator. */
+    static boolean isCourseStaff(Course course, User user) {
+        List<Role> roles = course.roles(user);
+        return roles.contains(Role.INSTRUCTOR) || roles.contains(Role.TEACHING_ASSISTANT)
+                || roles.contains(Role.CONTENT_DEVELOPER) || user.institutionRoles().contains(Role.ADMINISTRATOR)
+                || user.institutionRoles().contains(Role.SYSTEM_ADMINISTRATOR);
     }
 
     /** Serialises the claims as a JWS (or an unsecured JWT), applying the request's key/alg/header tampering. */

@@ -65,19 +65,31 @@ public final class LaunchFlow {
 
     /** Step 1: third-party initiated login; returns the tool's answer without following it. */
     public BrowserResponse initiateLogin() {
+        if (launch.request().loginByPost) {
+            loginResponse = browser.postWithoutRedirects(initiateLoginUri(), loginParameters());
+        } else {
+            loginResponse = browser.getWithoutRedirects(loginUrl());
+        }
+        authorizationParameters = null;
+        return loginResponse;
+    }
+
+    /**
+     * The login initiation as a GET URL (the tool's {@code initiate_login_uri} with {@link #loginParameters()}), for
+     * a real browser to open instead of step 1; the platform then authorizes the launch at {@code /auth} as usual.
+     */
+    public URI loginUrl() {
+        URI login = initiateLoginUri();
+        String sep = login.getRawQuery() == null ? "?" : "&";
+        return URI.create(login + sep + Exchange.encodeForm(loginParameters()));
+    }
+
+    private URI initiateLoginUri() {
         URI login = launch.tool().initiateLoginUri();
         if (login == null) {
             throw new IllegalStateException(launch.tool() + " has no initiate_login_uri");
         }
-        Map<String, String> p = loginParameters();
-        if (launch.request().loginByPost) {
-            loginResponse = browser.postWithoutRedirects(login, p);
-        } else {
-            String sep = login.getRawQuery() == null ? "?" : "&";
-            loginResponse = browser.getWithoutRedirects(URI.create(login + sep + Exchange.encodeForm(p)));
-        }
-        authorizationParameters = null;
-        return loginResponse;
+        return login;
     }
 
     /** The tool's answer to the login initiation. */

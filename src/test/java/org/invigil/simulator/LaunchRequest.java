@@ -60,7 +60,11 @@ public final class LaunchRequest {
     // proctoring
     int attemptNumber;
     String sessionData = "sd-" + UUID.randomUUID();
+    boolean sessionDataExplicit;
     String proctoringSettingsData;
+    List<String> acsActions;
+    boolean withoutAcs;
+    boolean sharePii;
 
     private LaunchRequest(MessageType type, ResourceLink link, Course course) {
         this.type = type;
@@ -233,9 +237,40 @@ public final class LaunchRequest {
         return this;
     }
 
-    /** Proctoring: {@code session_data} (default random). */
+    /**
+     * Proctoring: {@code session_data}. Default: random for Moodle and Canvas, 32 random characters stable per user
+     * and resource link for {@link Flavor#EDX}, a fresh platform-signed JWT for {@link Flavor#TAO}; a value set here
+     * is sent as it is in every flavour.
+     */
     public LaunchRequest sessionData(String value) {
         this.sessionData = value;
+        this.sessionDataExplicit = true;
+        return this;
+    }
+
+    /**
+     * Proctoring: sends the {@code https://purl.imsglobal.org/spec/lti-ap/claim/acs} claim with these actions
+     * (LtiStartProctoring or LtiEndAssessment), in any flavour. Default: the flavour's ({@link Flavor#acsActions()})
+     * on LtiStartProctoring, and on LtiEndAssessment for {@link Flavor#TAO} only.
+     */
+    public LaunchRequest acsActions(String... actions) {
+        this.acsActions = List.of(actions);
+        this.withoutAcs = false;
+        return this;
+    }
+
+    /** Proctoring: sends no {@code acs} claim. */
+    public LaunchRequest withoutAcs() {
+        this.withoutAcs = true;
+        return this;
+    }
+
+    /**
+     * {@link Flavor#EDX}: the LTI configuration shares PII, so the launch carries {@code name}, {@code email} and
+     * {@code preferred_username}; without it an Open edX launch names nobody. Other flavours ignore it.
+     */
+    public LaunchRequest sharePii() {
+        this.sharePii = true;
         return this;
     }
 
@@ -247,6 +282,29 @@ public final class LaunchRequest {
 
     public MessageType messageType() {
         return type;
+    }
+
+    /** The resource link, if the message has one. */
+    public ResourceLink link() {
+        return link;
+    }
+
+    /** Proctoring: the {@code attempt_number}. */
+    public int attemptNumber() {
+        return attemptNumber;
+    }
+
+    /** The {@code acs.actions} to send in this flavour, or {@code null} for no {@code acs} claim. */
+    List<String> acsActionsIn(Flavor flavor) {
+        if (withoutAcs) {
+            return null;
+        }
+        if (acsActions != null) {
+            return acsActions;
+        }
+        boolean byDefault = type == MessageType.START_PROCTORING
+                || type == MessageType.END_ASSESSMENT && flavor == Flavor.TAO;
+        return byDefault && !flavor.acsActions().isEmpty() ? flavor.acsActions() : null;
     }
 
     public User user() {

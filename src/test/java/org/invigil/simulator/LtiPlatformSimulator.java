@@ -65,11 +65,29 @@ import javax.imageio.ImageIO;
  * {@code /token} ({@link TokenEndpoint}), {@code /ags/...} ({@link AssignmentAndGradeService}), {@code /nrps/...}
  * ({@link NamesAndRoles}), {@code /.well-known/openid-configuration} and {@code /register}
  * ({@link DynamicRegistrationEndpoint}), {@code /deep-links/return} ({@link DeepLinkingReturn}),
- * {@code /proctoring/start-assessment} ({@link StartAssessmentEndpoint}), {@code /users/{sub}/avatar}.
+ * {@code /proctoring/start-assessment}, {@code /proctoring/assessment/{id}} and {@code /proctoring/end-assessment}
+ * ({@link StartAssessmentEndpoint}), {@code /proctoring/acs} ({@link AssessmentControlService}),
+ * {@code /proctoring/roster/{linkId}} (Open edX's exam roster), {@code /login} (the learner's LMS sign-in,
+ * {@link #signInUrl(User)}), {@code /users/{sub}/avatar}.
  * Every 4xx the platform answers is also kept in {@link #rejections()} with its reason.
+ * <p>
+ * Proctoring Services 1.0, e.g. with {@link Flavor#EDX}:
+ * <pre>{@code
+ * SimulatedBrowser learner = SimulatedBrowser.withCookies();
+ * learner.get(lms.signInUrl(stu));                                  // Open edX needs the LMS session cookie
+ * lms.launch(LaunchRequest.startProctoring(exam, 1).as(stu), learner).run();   // the tool runs its checks,
+ * // then sends the browser, top-level, to start_assessment_url with its LtiStartAssessment JWT:
+ * StartAssessmentEndpoint.Received started = lms.startAssessments().get(0);
+ * // the tool's ACS calls: POST lms.acsUrl() with a control.all token
+ * String review = lms.edxReviewStatus(exam, stu, 1).orElseThrow();          // verified, second_review_required, ...
+ * // the learner finishes: LtiEndAssessment if the tool asked for end_assessment_return
+ * BrowserResponse idTokenForm = learner.get(lms.endAssessmentLaunchUrl(exam, stu, 1));
+ * }</pre>
  */
 public final class LtiPlatformSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LtiPlatformSimulator.class.getName());
+    /** The name of the LMS session cookie set by {@link #signInUrl(User)} (edx-exams' {@code SESSION_COOKIE_NAME}). */
+    public static final String EDX_SESSION_COOKIE = LmsSessions.COOKIE;
 
     /** A 4xx/5xx answer of the platform and why. */
     public record Rejection(Instant at, String method, String path, int status, String reason) {
@@ -104,7 +122,7 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     private final AtomicInteger typeIds = new AtomicInteger(0);
     private final SimulatedBrowser browser = new SimulatedBrowser();
     private volatile Clock clock = Clock.systemUTC();
-    private volatile Duration idTokenLifetime = Duration.ofSeconds(60);
+    private volatile Duration idTokenLifetime;
     private volatile byte[] defaultAvatar;
 
     private final ToolJwtVerifier toolJwts;
@@ -115,9 +133,14 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     private final DynamicRegistrationEndpoint dynamicRegistration;
     private final DeepLinkingReturn deepLinkingReturn;
     private final StartAssessmentEndpoint startAssessment;
+    private final ProctoredAttempts attempts;
+    private final LmsSessions sessions;
+    private final AssessmentControlService acs;
+    private final ExamRoster roster;
 
     private LtiPlatformSimulator(Flavor flavor, String issuer) throws IOException {
         this.flavor = flavor;
+        this.idTokenLifetime = flavor.defaultIdTokenLifetime();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         this.issuer = issuer == null ? baseUrl : issuer;
@@ -137,7 +160,11 @@ public final class LtiPlatformSimulator implements AutoCloseable {
         this.nrps = new NamesAndRoles(this, tokens);
         this.dynamicRegistration = new DynamicRegistrationEndpoint(this);
         this.deepLinkingReturn = new DeepLinkingReturn(this, toolJwts, authorization);
-        this.startAssessment = new StartAssessmentEndpoint(toolJwts, authorization);
+        this.attempts = new ProctoredAttempts(this);
+        this.sessions = new LmsSessions(this);
+        this.startAssessment = new StartAssessmentEndpoint(this, toolJwts, authorization, attempts, sessions);
+        this.acs = new AssessmentControlService(this, tokens, attempts);
+        this.roster = new ExamRoster(this, attempts, sessions);
 
         route("GET", "/jwks", this::jwks);
         route("GET", "/users/([^/]+)/avatar", this::avatar);
@@ -149,6 +176,9 @@ public final class LtiPlatformSimulator implements AutoCloseable {
         dynamicRegistration.routes(this);
         deepLinkingReturn.routes(this);
         startAssessment.routes(this);
+        acs.routes(this);
+        roster.routes(this);
+        sessions.routes(this);
     }
 
     /** Starts a platform of that flavour on {@code 127.0.0.1} and a random port. */
@@ -229,6 +259,82 @@ public final class LtiPlatformSimulator implements AutoCloseable {
         return URI.create(baseUrl + "/proctoring/start-assessment");
     }
 
+    /** The {@code acs.assessment_control_url} of proctoring launches ({@link AssessmentControlService}). */
+    public URI acsUrl() {
+        return acs.url();
+    }
+
+    /**
+     * Open edX's {@code custom.roster_url} of an instructor launch for that exam: {@code GET} answers
+     * {@code [[anonymous_id, username], ...]} to a course staff's LMS session (see {@link #signInUrl(User)}).
+     */
+    public URI rosterUrl(ResourceLink link) {
+        return roster.url(link);
+    }
+
+    /**
+     * Where a browser signs in to the LMS as that user: {@code GET} sets the session cookie
+     * {@value #EDX_SESSION_COOKIE} ({@code Path=/; HttpOnly; SameSite=Lax}) that Open edX's LtiStartAssessment,
+     * LtiEndAssessment hand-off and roster require. Open it in a browser that keeps cookies
+     * ({@link SimulatedBrowser#withCookies()}, Chromium) before the proctoring launch.
+     */
+    public URI signInUrl(User user) {
+        return sessions.signInUrl(user, null);
+    }
+
+    /** {@link #signInUrl(User)} that then redirects the browser to {@code next}. */
+    public URI signInUrl(User user, URI next) {
+        return sessions.signInUrl(user, next);
+    }
+
+    /**
+     * The user's Open edX anonymous id (a UUID string, stable per user): the {@code sub} and {@code login_hint} of
+     * {@link Flavor#EDX} launches and the {@code user.sub} its ACS expects.
+     */
+    public String anonymousId(User user) {
+        return UUID.nameUUIDFromBytes(("openedx-anonymous-user-id:" + user.sub()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    synchronized Optional<User> userByAnonymousId(String anonymousId) {
+        return users.values().stream().filter(u -> anonymousId(u).equals(anonymousId)).findFirst();
+    }
+
+    /**
+     * The URL where the learner finishes that attempt, the {@code finish-assessment} link of the assessment page:
+     * when the tool asked for {@code end_assessment_return} it answers a redirect that starts an LtiEndAssessment
+     * launch (login initiation at the tool, then {@code /auth} answers the id_token form), else a "submitted" page.
+     * {@link Flavor#EDX} requires the learner's LMS session cookie there too.
+     *
+     * @throws IllegalStateException if the platform never launched that attempt
+     */
+    public URI endAssessmentLaunchUrl(ResourceLink link, User user, int attemptNumber) {
+        return startAssessment.finishUrl(requireAttempt(link, user, attemptNumber));
+    }
+
+    /** The assessment page of a started attempt ({@code <p id="assessment-started">}), for a browser to revisit. */
+    public URI assessmentPageUrl(ResourceLink link, User user, int attemptNumber) {
+        return startAssessment.assessmentPage(requireAttempt(link, user, attemptNumber));
+    }
+
+    private ProctoredAttempt requireAttempt(ResourceLink link, User user, int attemptNumber) {
+        return attempt(link, user, attemptNumber).orElseThrow(() -> new IllegalStateException(
+                "no LtiStartProctoring launch of attempt " + attemptNumber + " for " + user + " on " + link));
+    }
+
+    /** The attempt the platform launched for that link, user and number (for any tool), if any. */
+    public Optional<ProctoredAttempt> attempt(ResourceLink link, User user, int attemptNumber) {
+        return attempts.find(link.id(), user, attemptNumber);
+    }
+
+    /**
+     * {@link Flavor#EDX}: edx-exams' status of that attempt ({@link ProctoredAttempt#edxStatus()}), e.g.
+     * {@code verified} or {@code second_review_required} after an ACS terminate.
+     */
+    public Optional<String> edxReviewStatus(ResourceLink link, User user, int attemptNumber) {
+        return attempt(link, user, attemptNumber).map(ProctoredAttempt::edxStatus);
+    }
+
     /** The platform signing keys (rotation, foreign key for forging, JWKS outage). */
     public PlatformKeys keys() {
         return keys;
@@ -236,7 +342,7 @@ public final class LtiPlatformSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- configuration
 
-    /** Lifetime of id_tokens ({@code exp - iat}); default 60 s. */
+    /** Lifetime of id_tokens ({@code exp - iat}); default 60 s (Open edX 1 h, TAO 10 min). */
     public LtiPlatformSimulator idTokenLifetime(Duration lifetime) {
         this.idTokenLifetime = lifetime;
         return this;
@@ -260,6 +366,10 @@ public final class LtiPlatformSimulator implements AutoCloseable {
 
     Duration idTokenLifetime() {
         return idTokenLifetime;
+    }
+
+    ProctoredAttempts attempts() {
+        return attempts;
     }
 
     // ---------------------------------------------------------------- people and courses
@@ -382,6 +492,11 @@ public final class LtiPlatformSimulator implements AutoCloseable {
     /** The LtiStartAssessment messages the platform accepted, in order. */
     public List<StartAssessmentEndpoint.Received> startAssessments() {
         return startAssessment.received();
+    }
+
+    /** Every Assessment Control Service request received, accepted or refused, in order. */
+    public List<AssessmentControlService.ControlRequest> controlRequests() {
+        return acs.received();
     }
 
     /** How many requests reached {@code POST /token} (accepted or not): tests check token caching with it. */

@@ -19,7 +19,9 @@ import java.util.logging.Logger;
  * <li>{@code nonce} and {@code state} are required.</li>
  * </ul>
  * Any failure answers 400 with the reason as text. Success answers an HTML page with an auto-submitting
- * {@code <form method="post" action="{redirect_uri}">} carrying {@code id_token} and {@code state}.
+ * {@code <form method="post" action="{redirect_uri}">} carrying {@code id_token} and {@code state}. Issuing an
+ * LtiStartProctoring id_token creates (or refreshes) the {@link ProctoredAttempt} it is about. For
+ * {@link Flavor#EDX} the {@code login_hint} is the user's anonymous id, as the {@code sub}.
  */
 final class OidcAuthorization {
     private static final Logger LOG = Logger.getLogger(OidcAuthorization.class.getName());
@@ -65,8 +67,9 @@ final class OidcAuthorization {
         if (target == null) {
             throw new IllegalStateException(tool + " has no target_link_uri");
         }
-        PendingLaunch launch = new PendingLaunch("mh-" + UUID.randomUUID(), request, tool, request.user.sub(),
-                deploymentId, target);
+        String loginHint = platform.flavor() == Flavor.EDX ? platform.anonymousId(request.user) : request.user.sub();
+        PendingLaunch launch = new PendingLaunch("mh-" + UUID.randomUUID(), request, tool, loginHint,
+                deploymentId, target, platform.attempts().sessionDataFor(request, tool));
         pending.put(launch.messageHint(), launch);
         return launch;
     }
@@ -113,6 +116,9 @@ final class OidcAuthorization {
         String state = present(p, "state");
 
         String idToken = idTokens.sign(idTokens.claims(launch, nonce), launch.request());
+        if (launch.request().type == MessageType.START_PROCTORING) {
+            platform.attempts().launched(launch);
+        }
         LOG.fine(() -> "authorized " + launch.request().type + " for " + launch.loginHint() + " to " + clientId);
         exchange.sendHtml(200, autoPostForm(redirectUri, Map.of("id_token", idToken, "state", state)));
     }

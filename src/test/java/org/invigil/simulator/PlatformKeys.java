@@ -77,6 +77,27 @@ public final class PlatformKeys {
         return unavailable;
     }
 
+    /**
+     * Whether one of the published keys (by the JWS {@code kid}) verifies that JWT's RS256 signature: the platform
+     * issued it and has not withdrawn the key since.
+     */
+    public synchronized boolean verifies(com.nimbusds.jwt.SignedJWT jwt) {
+        String kid = jwt.getHeader().getKeyID();
+        if (kid == null || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            return false;
+        }
+        for (RSAKey key : published) {
+            if (kid.equals(key.getKeyID())) {
+                try {
+                    return jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAPublicKey()));
+                } catch (JOSEException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The public JWK set as served at {@code /jwks}. */
     public synchronized JWKSet publicJwks() {
         return new JWKSet(published.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList());

@@ -84,6 +84,50 @@ final class ToolJwtVerifier {
         }
     }
 
+    /**
+     * Open edX's {@code ToolKeyHandler.validate_and_decode}: tries every key of the tool JWKS in turn, ignoring the
+     * {@code kid}, with PyJWT's {@code algorithms=['RS256', 'RS512']} and {@code verify_aud: False}; {@code exp} and
+     * {@code nbf} are checked only when present, without leeway. Returns the claims.
+     */
+    JWTClaimsSet verifyWithAnyKey(SignedJWT jwt, ToolRegistration tool) throws Invalid {
+        JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+        if (!JWSAlgorithm.RS256.equals(alg) && !JWSAlgorithm.RS512.equals(alg)) {
+            throw new Invalid("The specified alg value is not allowed (" + alg + "; RS256 or RS512)");
+        }
+        if (tool.jwksUri() == null) {
+            throw new Invalid("tool " + tool.clientId() + " has no jwks_uri");
+        }
+        boolean verified = false;
+        for (JWK key : fetch(tool.jwksUri()).getKeys()) {
+            if (key instanceof RSAKey rsa) {
+                try {
+                    if (jwt.verify(new RSASSAVerifier(rsa))) {
+                        verified = true;
+                        break;
+                    }
+                } catch (JOSEException e) {
+                    LOG.fine(() -> "key " + rsa.getKeyID() + " cannot verify: " + e.getMessage());
+                }
+            }
+        }
+        if (!verified) {
+            throw new Invalid("Signature verification failed for every key of the tool JWKS at " + tool.jwksUri());
+        }
+        try {
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant now = platform.now();
+            if (claims.getExpirationTime() != null && !claims.getExpirationTime().toInstant().isAfter(now)) {
+                throw new Invalid("Signature has expired (exp " + claims.getExpirationTime().toInstant() + ")");
+            }
+            if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(now)) {
+                throw new Invalid("The token is not yet valid (nbf " + claims.getNotBeforeTime().toInstant() + ")");
+            }
+            return claims;
+        } catch (ParseException e) {
+            throw new Invalid("the claims are unreadable: " + e.getMessage());
+        }
+    }
+
     /** Checks {@code exp} (required, in the future) and {@code iat} (required, not in the future) with 60 s skew. */
     void checkTimes(JWTClaimsSet claims) throws Invalid {
         Instant now = platform.now();

@@ -25,7 +25,8 @@ import java.util.Set;
  *         .scopes(ToolRegistration.ALL_SERVICE_SCOPES));
  * }</pre>
  *
- * Moodle keys tools by a numeric {@link #typeId()} that appears as {@code ?type_id=} in service URLs.
+ * Moodle keys tools by a numeric {@link #typeId()} that appears as {@code ?type_id=} in service URLs. A proctoring
+ * tool that calls the Assessment Control Service also registers {@link AssessmentControlService#SCOPE}.
  */
 public final class ToolRegistration {
     /** Every AGS and NRPS scope the simulator supports. */

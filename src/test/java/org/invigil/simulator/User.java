@@ -20,6 +20,7 @@ public final class User {
     private volatile String name;
     private volatile String email;
     private volatile String username;
+    private volatile boolean usernameSet;
     private volatile String sourcedId;
     private volatile String locale = "en";
     private volatile URI picture;
@@ -43,9 +44,13 @@ public final class User {
         return this;
     }
 
-    /** Sets the login name (default {@code user<sub>}), Moodle's {@code ext_user_username}. */
+    /**
+     * Sets the login name (default {@code user<sub>}), Moodle's {@code ext_user_username}; Open edX's username
+     * (default: the given name in lower case).
+     */
     public User username(String username) {
         this.username = username;
+        this.usernameSet = true;
         return this;
     }
 
@@ -128,6 +133,11 @@ public final class User {
     /** The avatar URL (the simulator's {@code /users/{sub}/avatar} unless overridden). */
     public URI picture() {
         return picture;
+    }
+
+    /** The Open edX username: the one set with {@link #username(String)}, else the given name in lower case. */
+    String edxUsername() {
+        return usernameSet || givenName == null ? username : givenName.toLowerCase(java.util.Locale.ROOT);
     }
 
     Set<Role> institutionRoles() {
