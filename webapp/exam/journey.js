@@ -570,6 +570,46 @@ function companionBlock(session) {
       blocked);
 }
 
+/**
+ * LTI Proctoring Services: the platform runs the test. One press opens the monitor in its own window (a popup needs
+ * the press) and then sends the student back to the platform's assessment with Invigil's signed LtiStartAssessment,
+ * posted from the top window: a platform such as Open edX needs its own session cookie there, which a browser does
+ * not send from inside a third-party frame.
+ */
+function assessmentBlock(session) {
+  const url = monitorUrl(location.origin, ctx.token);
+  const blocked = h('p', { id: 'assessment-blocked', class: 'problem', hidden: true },
+      'Your browser blocked the monitor window, and the assessment needs it. ',
+      h('a', { href: url, target: '_blank', rel: 'opener', id: 'assessment-companion-link' }, 'Open the monitor here'),
+      ', then select the button again.');
+  return h('div', { class: 'panel' },
+      h('h3', {}, 'Start your assessment'),
+      h('p', {}, 'Your course site runs this test. The button opens the Invigil monitor in a small window of its own '
+        + 'and takes you back to the test. Keep the monitor window open until you finish; at the end your course '
+        + 'site brings you back here.'),
+      button('start-assessment', 'Open the monitor and start the assessment', (b) => {
+        const opened = window.open(url, `invigil-monitor-${session.id}`, 'popup,width=380,height=360');
+        blocked.hidden = Boolean(opened);
+        if (!opened) {
+          announce('Your browser blocked the monitor window.');
+          return undefined;
+        }
+        return act(b, 'Taking you to the assessment…', async () => {
+          const form = await ctx.api.startAssessment(session.id);
+          postFromTop(form.url, form.jwt);
+        });
+      }),
+      blocked);
+}
+
+/** Posts the one field `JWT` to the platform as a top-level navigation. */
+function postFromTop(url, jwt) {
+  const form = h('form', { method: 'post', action: url, target: '_top', id: 'start-assessment-form', hidden: true },
+      h('input', { type: 'hidden', name: 'JWT', value: jwt }));
+  document.body.appendChild(form);
+  form.submit();
+}
+
 function watchedList(session) {
   const checks = (session.exam && session.exam.checks) || ['camera', 'audio', 'browser'];
   const seconds = (session.exam && session.exam.frameIntervalSeconds) || 3;
@@ -612,10 +652,10 @@ function monitoringStep(session) {
             $('#end-monitoring').focus();
           }, 'secondary')));
   setStep('monitoring', 'Monitoring is on',
-      h('p', { id: 'agent-status' }, agentText(message)),
-      quizUrl ? h('p', {}, h('a', { href: quizUrl, target: '_top', id: 'open-quiz', class: 'button-link' }, 'Go to the quiz'))
-        : null,
-      companionBlock(session),
+      session.assessment ? null : h('p', { id: 'agent-status' }, agentText(message)),
+      quizUrl && !session.assessment ? h('p', {}, h('a', { href: quizUrl, target: '_top', id: 'open-quiz',
+        class: 'button-link' }, 'Go to the quiz')) : null,
+      session.assessment ? assessmentBlock(session) : companionBlock(session),
       h('div', { class: 'panel' },
           h('h3', {}, 'When you have finished'),
           h('p', {}, 'Monitoring stops by itself when the exam closes. You can also stop it after you submit.'),

@@ -142,6 +142,11 @@ export class ProctoringApi {
     return this.call('POST', `/sessions/${enc(id)}/end`);
   }
 
+  /** LTI Proctoring Services: the signed LtiStartAssessment message, `{url, jwt}`, to post from the top window. */
+  startAssessment(id) {
+    return this.call('POST', `/sessions/${enc(id)}/assessment`);
+  }
+
   /** The exam-page agent saw the student on a quiz page of that kind (quiz, attempt, summary, submitted). */
   quizPage(id, page, at) {
     return this.call('POST', `/sessions/${enc(id)}/quiz-pages`, { json: { page, at } });

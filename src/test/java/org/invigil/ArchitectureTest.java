@@ -48,6 +48,7 @@ class ArchitectureTest {
             "access",
             "advantage",
             "application",
+            "assessment",
             "audit",
             "crypto",
             "deeplinking",

@@ -49,12 +49,18 @@ public class ServiceCall {
 
     public HttpAnswer call(PlatformRegistration platform, Set<String> scopes, String service, Method method, URI uri,
                            String accept, String contentType, String body) {
+        return call(platform, scopes, service, method, uri, accept, contentType, body, Set.of());
+    }
+
+    /** As {@link #call}, but an answer with one of {@code alsoAnswers} is returned too, for the caller to read. */
+    public HttpAnswer call(PlatformRegistration platform, Set<String> scopes, String service, Method method, URI uri,
+                           String accept, String contentType, String body, Set<Integer> alsoAnswers) {
         HttpAnswer answer = send(platform, scopes, method, uri, accept, contentType, body);
         if (answer.status() == 401) {
             tokens.forget(platform, scopes);
             answer = send(platform, scopes, method, uri, accept, contentType, body);
         }
-        if (!answer.isSuccess()) {
+        if (!answer.isSuccess() && !alsoAnswers.contains(answer.status())) {
             throw new PlatformServiceException(service, answer.status(), PlatformMessages.of(answer));
         }
         return answer;

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
@@ -23,6 +24,8 @@ import org.invigil.ids.entity.PlatformId;
 @ApplicationScoped
 public class Exams {
 
+    private static final Logger LOG = Logger.getLogger(Exams.class.getName());
+
     /** The custom parameter a deep-linked exam carries, so its first launch finds it. */
     public static final String EXAM_PARAMETER = "invigil_exam";
 
@@ -37,7 +40,8 @@ public class Exams {
     /** What a launch into a resource link says about its exam. */
     public record LinkLaunch(String platformId, String deploymentId, String contextId, String contextTitle,
                              String resourceLinkId, String resourceLinkTitle, String examParameter,
-                             String lineItemUrl, String lineItemsUrl, String membershipsUrl) {
+                             String lineItemUrl, String lineItemsUrl, String membershipsUrl,
+                             String proctoringSettings) {
     }
 
     /**
@@ -59,13 +63,32 @@ public class Exams {
             String title = launch.resourceLinkTitle() == null || launch.resourceLinkTitle().isBlank()
                     ? "Proctored exam" : launch.resourceLinkTitle();
             exam = new Exam(launch.platformId(), launch.deploymentId(), launch.contextId(), title,
-                    ExamSettings.defaults(), clock.instant());
+                    initialSettings(launch.proctoringSettings()), clock.instant());
             em.persist(exam);
         }
         exam.bindTo(launch.resourceLinkId());
         exam.observe(launch.contextId(), launch.contextTitle(), launch.lineItemUrl(), launch.lineItemsUrl(),
                 launch.membershipsUrl());
         return exam;
+    }
+
+    /**
+     * A new exam's settings: those of the launch's LTI Proctoring Services {@code proctoring_settings.data} where it
+     * is a JSON object in the form of the settings API (members left out take their defaults), else the defaults.
+     * The data is the platform's to keep and may have been written for another tool: what cannot be read as settings
+     * is logged and the defaults apply.
+     */
+    static ExamSettings initialSettings(String proctoringSettings) {
+        if (proctoringSettings == null || proctoringSettings.isBlank()) {
+            return ExamSettings.defaults();
+        }
+        try {
+            return ExamSettings.fromJson(proctoringSettings);
+        } catch (RuntimeException unreadable) {
+            LOG.warning(() -> "The launch's proctoring_settings are not Invigil exam settings; the defaults apply: "
+                    + unreadable.getMessage());
+            return ExamSettings.defaults();
+        }
     }
 
     /** The exam of a resource link, if a launch has bound one to it; never creates one. */

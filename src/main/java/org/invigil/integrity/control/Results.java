@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.invigil.assessment.control.AssessmentControl;
 import org.invigil.grades.control.Gradebook;
 import org.invigil.grades.entity.Score;
 import org.invigil.ids.entity.SessionId;
@@ -35,6 +36,9 @@ import org.invigil.session.entity.ProctoringSession;
  */
 @ApplicationScoped
 public class Results {
+
+    @Inject
+    AssessmentControl control;
 
     @PersistenceContext
     EntityManager em;
@@ -125,6 +129,7 @@ public class Results {
                 Optional.of((double) result.score()), comment, Score.ActivityProgress.Completed,
                 review ? Score.GradingProgress.PendingManual : Score.GradingProgress.FullyGraded);
         outbox.kick();
+        control.outcome(session.sessionId(), result.score(), review, comment, now);
         if (review) {
             notifications.needsReview(session, result.score(), outcome.reasons());
         }

@@ -37,6 +37,12 @@ final class JourneyJson {
         session.pausedAt().ifPresent(since -> json.add("pause", Json.createObjectBuilder()
                 .add("since", since.toString()).add("reason", session.pauseReason().orElse(""))));
         view.closesAt().ifPresent(at -> json.add("closesAt", at.toString()));
+        view.assessment().ifPresent(assessment -> {
+            JsonObjectBuilder handBack = Json.createObjectBuilder().add("attemptNumber", assessment.attemptNumber());
+            assessment.handedBackAt().ifPresent(at -> handBack.add("handedBackAt", at.toString()));
+            assessment.platformStatus().ifPresent(status -> handBack.add("platformStatus", status));
+            json.add("assessment", handBack);
+        });
         session.endedAt().ifPresent(at -> json.add("ended", Json.createObjectBuilder().add("at", at.toString())
                 .add("reason", session.endReason().map(EndReason::id).orElse("unknown"))));
         return json

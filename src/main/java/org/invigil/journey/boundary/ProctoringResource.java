@@ -19,6 +19,7 @@ import java.time.Instant;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.assessment.control.StartAssessment;
 import org.invigil.identity.control.Liveness;
 import org.invigil.identity.entity.LivenessChallenge;
 import org.invigil.ids.entity.SessionId;
@@ -66,6 +67,9 @@ public class ProctoringResource {
 
     @Inject
     Results results;
+
+    @Inject
+    StartAssessment startAssessment;
 
     @GET
     @Path("session")
@@ -281,6 +285,19 @@ public class ProctoringResource {
         SessionId attempt = SessionId.of(id);
         journey.requireOwn(attempt, student);
         return Response.ok(incidents.openEvidence(attempt, frame)).header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * The hand-back to the platform's assessment (LTI Proctoring Services' LtiStartAssessment): the signed message
+     * and where the student's page posts it, from the top-level window.
+     */
+    @POST
+    @Path("sessions/{id}/assessment")
+    public JsonObject startAssessment(@HeaderParam("Authorization") String authorization,
+                                      @PathParam("id") String id) {
+        ToolSession student = student(authorization);
+        StartAssessment.Form form = startAssessment.handBack(SessionId.of(id), student);
+        return Json.createObjectBuilder().add("url", form.url()).add("jwt", form.jwt()).build();
     }
 
     private ToolSession student(String authorization) {

@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.assessment.control.Handoffs;
+import org.invigil.assessment.entity.Handoff;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Check;
 import org.invigil.exam.entity.ExamSettings;
@@ -47,6 +49,9 @@ public class JourneySteps {
     @Inject
     Results results;
 
+    @Inject
+    Handoffs handoffs;
+
     /** The attempt, if it is this student's, as they see it. */
     public JourneyView of(SessionId id, ToolSession student) {
         return of(sessions.of(id, student));
@@ -78,7 +83,12 @@ public class JourneySteps {
                         session.lmsPicture()),
                 Math.max(0, settings.identityAttempts() - session.identityAttempts()),
                 Math.max(0, settings.identityAttempts() - session.livenessAttempts()),
-                receipts.next(session.sessionId()), sessions.closeTime(session, settings.closesAt()));
+                receipts.next(session.sessionId()), sessions.closeTime(session, settings.closesAt()),
+                handoffs.of(session.sessionId()).map(JourneySteps::assessment));
+    }
+
+    private static JourneyView.Assessment assessment(Handoff handoff) {
+        return new JourneyView.Assessment(handoff.attemptNumber(), handoff.handedBackAt(), handoff.platformStatus());
     }
 
     /** Refuses a step out of its turn, naming the step the attempt is at. */

@@ -1,6 +1,7 @@
 package org.invigil.journey.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.assessment.control.AssessmentControl;
+import org.invigil.assessment.entity.PlatformEndedAttempt;
 import org.invigil.audit.control.AuditLog;
 import org.invigil.ids.entity.ExamId;
 import org.invigil.ids.entity.PlatformId;
@@ -66,6 +69,9 @@ public class MonitoringLifecycle {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    AssessmentControl control;
 
     Clock clock = Clock.systemUTC();
 
@@ -198,6 +204,7 @@ public class MonitoringLifecycle {
         audit.record(staff, "pause-session", "session:" + sessionId, why);
         incidents.closeAll(sessionId, now);
         recentFrames.forget(sessionId);
+        control.paused(sessionId, why, now);
     }
 
     /** Monitoring of a paused student goes on; audited with the reason. */
@@ -207,6 +214,19 @@ public class MonitoringLifecycle {
         Instant now = clock.instant();
         sessions.changeByStaff(sessionId, "resume monitoring", session -> session.resume(now));
         audit.record(staff, "resume-session", "session:" + sessionId, why);
+        control.resumed(sessionId, why, now);
+    }
+
+    /**
+     * The platform's Assessment Control Service answered that the attempt is over (it terminated it, or the learner
+     * completed it): Invigil's side ends too, and its result goes out. Nothing happens if it had already ended.
+     */
+    void platformEnded(@Observes PlatformEndedAttempt event) {
+        Instant now = clock.instant();
+        ProctoringSession session = sessions.endNow(event.sessionId(), now, EndReason.PLATFORM);
+        if (session != null) {
+            afterEnd(session, now);
+        }
     }
 
     private static String requireReason(String reason, String action) {

@@ -42,8 +42,8 @@ public class LaunchResource {
         }
         LtiLaunch launch = verifier.verify(idToken, state);
         if (launch.messageType() == MessageType.END_ASSESSMENT) {
-            boolean ended = landing.endAssessment(launch);
-            return Response.ok(Page.render("Assessment ended", endOfAssessment(launch, ended)))
+            Landing.EndOfAssessment end = landing.endAssessment(launch);
+            return Response.ok(Page.render("Assessment ended", endOfAssessment(launch, end)))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         Landing.Destination destination = landing.land(launch);
@@ -60,14 +60,19 @@ public class LaunchResource {
                 + "the activity from your course page.");
     }
 
-    private static String endOfAssessment(LtiLaunch launch, boolean ended) {
+    private static String endOfAssessment(LtiLaunch launch, Landing.EndOfAssessment end) {
         String error = launch.proctoring().flatMap(LtiLaunch.ProctoringClaims::errorMessage)
-                .map(message -> "<p class=\"problem\">The platform reported: " + Page.escape(message) + "</p>")
+                .map(message -> "<p class=\"problem\" id=\"platform-error\">The platform reported: "
+                        + Page.escape(message) + "</p>")
                 .orElse("");
+        String report = end.reportSession().map(token -> "<p><a class=\"button-link\" id=\"open-report\" href=\""
+                + Page.escape("/report/index.xhtml?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+                + "\">See your proctoring report</a> — what Invigil noticed, its result once it is ready, and a "
+                + "place to respond if you disagree.</p>").orElse("");
         return "<h1>Your assessment has ended</h1>" + error
-                + "<p id=\"end-of-assessment\" data-ended=\"" + ended + "\">Thank you, "
-                + Page.escape(launch.user().displayName()) + ". " + (ended ? "Proctoring has stopped and your "
+                + "<p id=\"end-of-assessment\" data-ended=\"" + end.ended() + "\">Thank you, "
+                + Page.escape(launch.user().displayName()) + ". " + (end.ended() ? "Proctoring has stopped and your "
                 + "attempt's result goes to your course." : "No proctored attempt of yours was running.")
-                + " You can close this page.</p>";
+                + "</p>" + report + "<p>You can close this page.</p>";
     }
 }

@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import org.invigil.access.control.SessionRefused;
 import org.invigil.access.control.ToolSessions;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.assessment.control.Handoffs;
+import org.invigil.assessment.entity.Handoff;
 import org.invigil.exam.control.Exams;
 import org.invigil.exam.entity.Exam;
 import org.invigil.exam.entity.ExamSettings;
@@ -58,6 +60,9 @@ public class Landing {
     @Inject
     MonitoringLifecycle lifecycle;
 
+    @Inject
+    Handoffs handoffs;
+
     Clock clock = Clock.systemUTC();
 
     private static final Logger LOG = Logger.getLogger(Landing.class.getName());
@@ -82,12 +87,16 @@ public class Landing {
                 launch.custom().get(Exams.EXAM_PARAMETER),
                 launch.gradeService().flatMap(LtiLaunch.GradeServiceClaim::lineItem).orElse(null),
                 launch.gradeService().flatMap(LtiLaunch.GradeServiceClaim::lineItems).orElse(null),
-                launch.membershipService().map(LtiLaunch.MembershipServiceClaim::contextMembershipsUrl).orElse(null)));
+                launch.membershipService().map(LtiLaunch.MembershipServiceClaim::contextMembershipsUrl).orElse(null),
+                launch.proctoring().flatMap(LtiLaunch.ProctoringClaims::settingsData).orElse(null)));
         ToolSession session = session(launch, Optional.of(exam.id()));
         if (session.isStaff()) {
             return new Destination("/lti/exam/instructor", sessions.issue(session));
         }
         ProctoringSession attempt = proctoringSessions.currentFor(session);
+        if (launch.messageType() == MessageType.START_PROCTORING) {
+            handoffs.record(attempt.sessionId(), PlatformId.of(launch.registrationId()), handoff(launch, link));
+        }
         results.recordStart(attempt);
         closeTime(launch.custom().get(ToolConfiguration.CLOSE_PARAMETER), clock.instant())
                 .ifPresent(closes -> proctoringSessions.learnCloseTime(attempt.sessionId(), closes));
@@ -111,18 +120,44 @@ public class Landing {
         }
     }
 
+    /** What an LtiStartProctoring launch must get back: its claims as received (verified present by the verifier). */
+    private static Handoff.Launch handoff(LtiLaunch launch, LtiLaunch.ResourceLink link) {
+        LtiLaunch.ProctoringClaims claims = launch.proctoring().orElseThrow();
+        try {
+            return new Handoff.Launch(launch.deploymentId(), link.id(), link.title(), link.description(),
+                    claims.attemptNumber(), claims.sessionData(), claims.startAssessmentUrl().orElseThrow(),
+                    claims.control().map(LtiLaunch.AssessmentControlClaim::url),
+                    claims.control().map(LtiLaunch.AssessmentControlClaim::actions).orElse(Set.of()));
+        } catch (IllegalArgumentException unusable) {
+            throw LaunchRejected.malformed("proctoring_claims_unusable", "The LtiStartProctoring launch cannot be "
+                    + "used: " + unusable.getMessage() + ".");
+        }
+    }
+
+    /**
+     * What the student sees after LtiEndAssessment: whether a running attempt ended, and a session for their report
+     * (where they read the result and can respond) when the exam is known.
+     */
+    public record EndOfAssessment(boolean ended, Optional<String> reportSession) {
+    }
+
     /**
      * LTI Proctoring Services' end of assessment: the student's running attempt at the resource link's exam ends
-     * (its result goes to the gradebook). True if an attempt was running.
+     * (its result goes to the gradebook, or to the platform's control service). The platform's {@code errorlog},
+     * meant for the tool's log, is logged.
      */
-    public boolean endAssessment(LtiLaunch launch) {
+    public EndOfAssessment endAssessment(LtiLaunch launch) {
         learnWhereThePlatformIs(launch);
-        return launch.resourceLink().flatMap(link -> exams.ofLink(PlatformId.of(launch.registrationId()),
-                        launch.deploymentId(),
-                        launch.context().map(LaunchContext::id).orElse(null), link.id()))
-                .flatMap(exam -> lifecycle.endByPlatform(PlatformId.of(launch.registrationId()), exam.examId(),
-                        UserId.of(launch.user().subject())))
-                .isPresent();
+        launch.proctoring().flatMap(LtiLaunch.ProctoringClaims::errorLog).ifPresent(log -> LOG.warning(() ->
+                "LtiEndAssessment from " + launch.issuer() + " for " + launch.user().subject() + " reports: " + log));
+        PlatformId platform = PlatformId.of(launch.registrationId());
+        Optional<Exam> exam = launch.resourceLink().flatMap(link -> exams.ofLink(platform, launch.deploymentId(),
+                launch.context().map(LaunchContext::id).orElse(null), link.id()));
+        boolean ended = exam.flatMap(e -> lifecycle.endByPlatform(platform, e.examId(),
+                UserId.of(launch.user().subject()))).isPresent();
+        Optional<String> report = exam.map(e -> session(launch, Optional.of(e.id())))
+                .filter(session -> !session.isStaff()).map(sessions::issue);
+        return new EndOfAssessment(ended, report);
     }
 
     /**

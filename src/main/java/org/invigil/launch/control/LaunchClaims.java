@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.invigil.access.entity.Roles;
+import org.invigil.launch.entity.LtiLaunch.AssessmentControlClaim;
 import org.invigil.launch.entity.LtiLaunch.DeepLinkingSettings;
 import org.invigil.launch.entity.LtiLaunch.GradeServiceClaim;
 import org.invigil.launch.entity.LtiLaunch.LaunchContext;
@@ -146,7 +147,16 @@ final class LaunchClaims {
             throw malformed(AP_ATTEMPT_NUMBER, "a whole number");
         }
         return Optional.of(new ProctoringClaims(number, text(AP_START_ASSESSMENT_URL), text(AP_SESSION_DATA),
-                text(AP_ERROR_MESSAGE)));
+                text(AP_ERROR_MESSAGE), text(AP_ERROR_LOG),
+                object(AP_SETTINGS).flatMap(settings -> member(settings, "data", AP_SETTINGS)), control()));
+    }
+
+    /** {@code .../lti-ap/claim/acs} (Proctoring Services 1.0 §4.1.5): where and what the tool may control. */
+    private Optional<AssessmentControlClaim> control() {
+        return object(AP_CONTROL).map(acs -> new AssessmentControlClaim(
+                member(acs, "assessment_control_url", AP_CONTROL).orElseThrow(
+                        () -> malformed(AP_CONTROL + ".assessment_control_url", "present")),
+                new LinkedHashSet<>(strings(acs.get("actions"), AP_CONTROL + ".actions"))));
     }
 
     private static Optional<String> member(Map<String, Object> object, String name, String claim) {

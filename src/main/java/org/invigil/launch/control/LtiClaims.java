@@ -24,6 +24,9 @@ public final class LtiClaims {
     public static final String AP_START_ASSESSMENT_URL = AP + "start_assessment_url";
     public static final String AP_SESSION_DATA = AP + "session_data";
     public static final String AP_ERROR_MESSAGE = AP + "errormsg";
+    public static final String AP_ERROR_LOG = AP + "errorlog";
+    public static final String AP_SETTINGS = AP + "proctoring_settings";
+    public static final String AP_CONTROL = AP + "acs";
     public static final String SUPPORTED_VERSION = "1.3.0";
 
     private LtiClaims() {

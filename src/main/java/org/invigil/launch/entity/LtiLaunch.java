@@ -80,6 +80,15 @@ public record LtiLaunch(String registrationId, String issuer, String clientId, S
 
     /** The {@code https://purl.imsglobal.org/spec/lti-ap/claim/*} claims of LtiStartProctoring (Proctoring 1.0 §4). */
     public record ProctoringClaims(int attemptNumber, Optional<String> startAssessmentUrl,
-                                   Optional<String> sessionData, Optional<String> errorMessage) {
+                                   Optional<String> sessionData, Optional<String> errorMessage,
+                                   Optional<String> errorLog, Optional<String> settingsData,
+                                   Optional<AssessmentControlClaim> control) {
+    }
+
+    /**
+     * {@code https://purl.imsglobal.org/spec/lti-ap/claim/acs}: the platform's Assessment Control Service and the
+     * actions it takes (Proctoring Services 1.0 §4.1.5, §6).
+     */
+    public record AssessmentControlClaim(String url, Set<String> actions) {
     }
 }

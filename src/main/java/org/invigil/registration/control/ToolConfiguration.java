@@ -24,8 +24,12 @@ public final class ToolConfiguration {
     public static final String SCOPE_MEMBERSHIPS =
             "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 
+    /** LTI Proctoring Services' Assessment Control Service (§6.1.1). */
+    public static final String SCOPE_ASSESSMENT_CONTROL = "https://purl.imsglobal.org/spec/lti-ap/scope/control.all";
+
     public static final List<String> SCOPES = List.of(
-            SCOPE_LINE_ITEM, SCOPE_LINE_ITEM_READ, SCOPE_RESULT_READ, SCOPE_SCORE, SCOPE_MEMBERSHIPS);
+            SCOPE_LINE_ITEM, SCOPE_LINE_ITEM_READ, SCOPE_RESULT_READ, SCOPE_SCORE, SCOPE_MEMBERSHIPS,
+            SCOPE_ASSESSMENT_CONTROL);
 
     public static final List<String> CLAIMS = List.of(
             "iss", "sub", "name", "given_name", "family_name", "email", "picture", "locale");

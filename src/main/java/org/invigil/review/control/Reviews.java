@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.invigil.access.control.StaffAccess;
 import org.invigil.access.entity.ToolSession;
+import org.invigil.assessment.control.AssessmentControl;
 import org.invigil.audit.control.AuditLog;
 import org.invigil.audit.entity.AuditEntry;
 import org.invigil.crypto.control.Aead;
@@ -38,6 +39,9 @@ import org.invigil.session.entity.ProctoringSession;
  */
 @ApplicationScoped
 public class Reviews {
+
+    @Inject
+    AssessmentControl control;
 
     @PersistenceContext
     EntityManager em;
@@ -179,6 +183,8 @@ public class Reviews {
                 comment, Score.ActivityProgress.Completed,
                 finalDecision ? Score.GradingProgress.FullyGraded : Score.GradingProgress.PendingManual);
         outbox.kick();
+        control.outcome(session.sessionId(), (int) Math.round(score), outcome != Decision.Outcome.CLEARED, comment,
+                decision.decidedAt());
         if (finalDecision) {
             notifications.reviewed(session, (int) Math.round(score), outcome.id());
         }

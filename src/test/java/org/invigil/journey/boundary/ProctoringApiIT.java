@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -432,6 +433,16 @@ public class ProctoringApiIT {
     public static HttpResponse<String> put(String path, String token, byte[] jpeg) throws Exception {
         return send(HttpRequest.newBuilder(DeployedTool.at(path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build());
+    }
+
+    /** Sets a student's accommodations ({@code {"checksOff": [...], ...}}) in the staff token's exam. */
+    public static void accommodate(String staff, String userId, String accommodations) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(DeployedTool.at("/api/exams/" + examId(staff)
+                        + "/accommodations/" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
+                        .replace("+", "%20")))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(accommodations)).build());
+        assertEquals(200, answer.statusCode(), answer.body());
     }
 
     public static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

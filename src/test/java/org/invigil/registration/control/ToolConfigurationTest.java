@@ -34,6 +34,8 @@ class ToolConfigurationTest {
                 message.asJsonObject().getString("label").isBlank(), "Canvas wants a label on every message"));
         assertTrue(config.getString("scope").contains("https://purl.imsglobal.org/spec/lti-ags/scope/score"));
         assertTrue(config.getString("scope").contains("contextmembership.readonly"));
+        assertTrue(config.getString("scope").contains("https://purl.imsglobal.org/spec/lti-ap/scope/control.all"),
+                "Proctoring Services' Assessment Control Service");
         assertTrue(lti.getJsonArray("claims").getValuesAs(JsonString.class).stream()
                 .anyMatch(claim -> claim.getString().equals("picture")));
         assertEquals("public", lti.getString(ToolConfiguration.CANVAS_PRIVACY_LEVEL));
