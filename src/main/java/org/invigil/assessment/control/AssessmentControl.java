@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -70,6 +71,8 @@ public class AssessmentControl {
     static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
     private static final int CONFLICT = 409;
     private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    /** Registrations whose control service takes only {@code application/json} (Open edX). */
+    private final Set<String> plainJson = ConcurrentHashMap.newKeySet();
 
     @PersistenceContext
     EntityManager em;
@@ -236,19 +239,28 @@ public class AssessmentControl {
      * Posts the request as the spec's media type (TAO takes only that), and once more as plain JSON where the platform
      * answers 415 to it (Open edX takes only {@code application/json}). A 409 that names the attempt's status (TAO,
      * to a transition the attempt is past, such as terminate after complete) is returned as the answer: the platform
-     * has told where the attempt stands, which is what delivery is for.
+     * has told where the attempt stands, which is what delivery is for. A platform that took plain JSON after a 415
+     * is sent plain JSON from then on (remembered by this node until it restarts).
      */
     private HttpAnswer post(PlatformRegistration platform, URI uri, String body) {
+        if (plainJson.contains(platform.id())) {
+            return send(platform, uri, "application/json", body);
+        }
         try {
-            return calls.call(platform, Set.of(SCOPE), SERVICE, ServiceCall.Method.POST, uri, "application/json",
-                    MEDIA_TYPE, body, Set.of(CONFLICT));
+            return send(platform, uri, MEDIA_TYPE, body);
         } catch (PlatformServiceException e) {
             if (e.platformStatus() != UNSUPPORTED_MEDIA_TYPE) {
                 throw e;
             }
-            return calls.call(platform, Set.of(SCOPE), SERVICE, ServiceCall.Method.POST, uri, "application/json",
-                    "application/json", body, Set.of(CONFLICT));
+            HttpAnswer answer = send(platform, uri, "application/json", body);
+            plainJson.add(platform.id());
+            return answer;
         }
+    }
+
+    private HttpAnswer send(PlatformRegistration platform, URI uri, String contentType, String body) {
+        return calls.call(platform, Set.of(SCOPE), SERVICE, ServiceCall.Method.POST, uri, "application/json",
+                contentType, body, Set.of(CONFLICT));
     }
 
     private void notYet(ControlMessage message, Refusal e) {

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * each with a reason the audit trail keeps. While paused, nothing is analysed; the student's own monitor notices the
  * pause, switches the camera off and says why, and goes on by itself when monitoring resumes.
  */
-class LiveMonitorBrowserIT {
+public class LiveMonitorBrowserIT {
 
     @RegisterExtension
     final Browsers browsers = new Browsers();
@@ -204,13 +204,13 @@ class LiveMonitorBrowserIT {
     }
 
     /** JavaScript for the tile of the student with this name. */
-    static String tileOf(String student) {
+    public static String tileOf(String student) {
         return "[...document.querySelectorAll('.tile')].find(t => t.querySelector('.tile-name').textContent === '"
                 + student + "')";
     }
 
     /** Opens the reason dialog from the student's tile, types the reason and confirms. */
-    static void act(Chromium chromium, String student, String button, String reason) {
+    public static void act(Chromium chromium, String student, String button, String reason) {
         chromium.waitUntil(tileOf(student) + ".querySelector('" + button + "')", Duration.ofSeconds(10));
         chromium.js(tileOf(student) + ".querySelector(arguments[0]).click();", button);
         chromium.waitForVisible("#action\\:reason");
