@@ -1,9 +1,15 @@
 package org.invigil.vision;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import org.invigil.vision.control.BlazeFaceDetector;
 import org.invigil.vision.control.CaptureQualityMeter;
 import org.invigil.vision.control.DlibResNetDescriptor;
@@ -38,6 +44,11 @@ public final class VisionBenchmark {
 
     private static final int WARM_UP = 40;
     private static final int RUNS = 300;
+    /** What the run measured, in order, for the table printed at the end. */
+    private static final List<Row> ROWS = new ArrayList<>();
+
+    private record Row(String name, double medianMs, double p99Ms) {
+    }
 
     private VisionBenchmark() {
     }
@@ -53,7 +64,7 @@ public final class VisionBenchmark {
         System.out.printf(Locale.ROOT, "bench info cores=%d java=%s opencv=%s load_average=%.2f runs=%d "
                 + "frame=grace_hopper_webcam_crop jpeg_bytes_640=%d jpeg_bytes_320=%d%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Core.VERSION,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), runs,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), runs,
                 jpeg640.length, jpeg320.length);
 
         double monitoring640;
@@ -98,6 +109,35 @@ public final class VisionBenchmark {
         System.out.printf(Locale.ROOT, "bench info haar_faces_640x480=%d%n", faces.toArray().length);
         double haar640 = report("haar_face_count_640x480", Math.max(50, runs / 3), haarCount);
         System.out.printf(Locale.ROOT, "bench haar_over_monitoring_640x480 ratio=%.2f%n", haar640 / monitoring640);
+        printTable(runs, haar640 / monitoring640);
+    }
+
+    /**
+     * The run's figures as the Markdown table the README holds, headed by the day and the machine: a developer
+     * updates the README by pasting this, never by typing numbers.
+     */
+    private static void printTable(int runs, double haarRatio) {
+        System.out.println();
+        System.out.println("<!-- pasted from `mvn -q -Pbench test` -->");
+        System.out.printf(Locale.ROOT, "Measured on %s, %d cores (%s), Java %s, OpenCV %s, load average %.2f, %d runs "
+                        + "each, one thread:%n%n", LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime()
+                        .availableProcessors(), cpuModel(), System.getProperty("java.version"), Core.VERSION,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), runs);
+        System.out.println("| Stage | Median ms | p99 ms |");
+        System.out.println("|---|---:|---:|");
+        for (Row row : ROWS) {
+            System.out.printf(Locale.ROOT, "| `%s` | %.2f | %.2f |%n", row.name(), row.medianMs(), row.p99Ms());
+        }
+        System.out.printf(Locale.ROOT, "| Haar face count ÷ monitoring analysis, 640×480 | %.2f× | |%n", haarRatio);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElse("CPU unknown");
+        } catch (IOException | RuntimeException unreadable) {
+            return "CPU unknown";
+        }
     }
 
     /** Where the monitoring time goes at 640x480: each stage alone on the decoded frame. */
@@ -150,6 +190,7 @@ public final class VisionBenchmark {
         double p99 = nanos[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)] / 1e6;
         System.out.printf(Locale.ROOT, "bench %s median_ms=%.2f p99_ms=%.2f per_core_fps=%.1f%n", name, median, p99,
                 1000 / median);
+        ROWS.add(new Row(name, median, p99));
         return median;
     }
 }
