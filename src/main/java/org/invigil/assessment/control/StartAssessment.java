@@ -106,10 +106,15 @@ public class StartAssessment {
                 .claim(AP + "attempt_number", handoff.attemptNumber())
                 .claim(AP + "end_assessment_return", true);
         if (attempt.identityStatus() == IdentityStatus.VERIFIED) {
+            // only what the platform told Invigil of the learner (Open edX without PII sharing tells nothing)
             Map<String, Object> verified = new LinkedHashMap<>();
-            verified.put("name", attempt.userName());
+            if (attempt.userName() != null && !attempt.userName().isBlank()) {
+                verified.put("name", attempt.userName());
+            }
             attempt.email().ifPresent(email -> verified.put("email", email));
-            claims.claim(AP + "verified_user", verified);
+            if (!verified.isEmpty()) {
+                claims.claim(AP + "verified_user", verified);
+            }
         }
         return claims.build();
     }

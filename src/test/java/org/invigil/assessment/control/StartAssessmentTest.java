@@ -32,8 +32,19 @@ class StartAssessmentTest {
             Set.of()), T0);
 
     ProctoringSession attempt(String email) {
-        return new ProctoringSession("exam-1", "p-1", "course-1", "user-5", "Ada Lovelace", email, null, true,
-                new byte[0], T0);
+        return attempt("Ada Lovelace", email);
+    }
+
+    ProctoringSession attempt(String name, String email) {
+        return new ProctoringSession("exam-1", "p-1", "course-1", "user-5", name, email, null, true, new byte[0], T0);
+    }
+
+    static ProctoringSession verified(ProctoringSession attempt) {
+        attempt.consent("v1", T0, Set.of(), 30);
+        attempt.passSystemCheck(true, false);
+        attempt.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.91, false);
+        assertEquals(IdentityStatus.VERIFIED, attempt.identityStatus());
+        return attempt;
     }
 
     @Test
@@ -59,12 +70,16 @@ class StartAssessmentTest {
     void namesTheVerifiedUserOnlyWhenTheIdentityCheckVerifiedThem() throws Exception {
         ProctoringSession unverified = attempt("ada@example.edu");
         assertNull(StartAssessment.claims(handoff, unverified, platform, T0).getClaim(AP + "verified_user"));
-        ProctoringSession verified = attempt("ada@example.edu");
-        verified.consent("v1", T0, Set.of(), 30);
-        verified.passSystemCheck(true, false);
-        verified.recordIdentityAttempt(IdentityStatus.VERIFIED, 0.91, false);
-        assertEquals(IdentityStatus.VERIFIED, verified.identityStatus());
+        ProctoringSession verified = verified(attempt("ada@example.edu"));
         assertEquals(Map.of("name", "Ada Lovelace", "email", "ada@example.edu"),
                 StartAssessment.claims(handoff, verified, platform, T0).getJSONObjectClaim(AP + "verified_user"));
+    }
+
+    @Test
+    void namesOnlyWhatThePlatformToldOfTheLearner() throws Exception {
+        assertEquals(Map.of("email", "ada@example.edu"), StartAssessment.claims(handoff,
+                verified(attempt(null, "ada@example.edu")), platform, T0).getJSONObjectClaim(AP + "verified_user"));
+        assertNull(StartAssessment.claims(handoff, verified(attempt(null, null)), platform, T0)
+                .getClaim(AP + "verified_user"), "Open edX without PII sharing: nobody to name");
     }
 }
