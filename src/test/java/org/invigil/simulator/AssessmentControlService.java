@@ -109,6 +109,13 @@ public final class AssessmentControlService {
         return List.copyOf(received);
     }
 
+    private volatile Integer refusingWith;
+
+    /** From now on every control request is answered with this status and not acted on; {@code null} acts again. */
+    void refuseWith(Integer status) {
+        this.refusingWith = status;
+    }
+
     private void control(Exchange ex) {
         String raw = ex.body();
         JsonObject body = parse(raw);
@@ -120,6 +127,10 @@ public final class AssessmentControlService {
             clientId = token.clientId();
             ToolRegistration tool = platform.registration(clientId)
                     .orElseThrow(() -> HttpProblem.of(401, "the token's tool is gone"));
+            Integer refusal = refusingWith;
+            if (refusal != null) {
+                throw HttpProblem.of(refusal, "the control service is unavailable (test)");
+            }
             boolean edx = platform.flavor() == Flavor.EDX;
             String expected = edx ? "application/json" : MEDIA_TYPE;
             if (!expected.equals(ex.mediaType())) {

@@ -508,6 +508,11 @@ public final class LtiPlatformSimulator implements AutoCloseable {
         ags.holdAnswers(release);
     }
 
+    /** Every Assessment Control Service request is answered {@code status} and not acted on, until {@code null}. */
+    public void refuseControlWith(Integer status) {
+        acs.refuseWith(status);
+    }
+
     /** Every score post is answered {@code status} and not taken, until called with {@code null}. */
     public void refuseScoresWith(Integer status) {
         ags.refuseScores(status);

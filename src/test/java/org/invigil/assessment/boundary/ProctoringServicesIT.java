@@ -277,6 +277,32 @@ class ProctoringServicesIT {
                 "the platform's complete attempt ends monitoring"));
     }
 
+    /** The control service is down when the instructor pauses: the pause is kept and delivered once it is back. */
+    @Test
+    void aControlRequestTheServiceCouldNotTakeIsDeliveredWhenItIsBack() throws Exception {
+        Platform down = Platform.start(Flavor.TAO, "tao-outage"); // its refusals are its own
+        try {
+            Attempt attempt = monitoring(launched(down, "tao-9", 1));
+            assertEquals(200, handBack(down, attempt).status(), down.lms().rejections().toString());
+            down.lms().refuseControlWith(503);
+            try {
+                assertEquals(200, staffAction(down, attempt, "pause").statusCode());
+                LmsFlows.eventually(() -> controls(down, attempt.student(), "pause").stream()
+                        .filter(request -> request.status() == 503).findFirst(), "the pause was not tried");
+            } finally {
+                down.lms().refuseControlWith(null);
+            }
+
+            eventuallyControl(down, attempt.student(), "pause");
+            assertEquals(ProctoredAttempt.Status.PAUSED, down.lms().attempt(down.exam(), attempt.student(), 1)
+                    .orElseThrow().status());
+            assertEquals(1, controls(down, attempt.student(), "pause").stream().filter(ControlRequest::accepted)
+                    .count(), "delivered once");
+        } finally {
+            down.lms().close();
+        }
+    }
+
     @Test
     void theEndOfAssessmentShowsWhatThePlatformReported() throws Exception {
         Attempt attempt = monitoring(launched(tao, "tao-7", 1));
