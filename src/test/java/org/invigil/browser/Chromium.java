@@ -304,6 +304,24 @@ public final class Chromium implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * On the student journey page: accepts the consent, runs the camera check and starts monitoring, for an exam
+     * whose identity and liveness checks are off for the student; returns once the page shows monitoring.
+     */
+    public Chromium consentAndCameraCheckToMonitoring(Duration step) {
+        waitForAttribute("body", "data-state", "consent", step);
+        click("#consent-accept");
+        waitForAttribute("body", "data-state", "system-check", step);
+        click("#camera-start");
+        click("#system-check-run");
+        waitForVisible("#system-check-result", step);
+        click("#system-check-continue");
+        waitForAttribute("body", "data-state", "ready", step);
+        click("#start-monitoring");
+        waitForAttribute("body", "data-state", "monitoring", step);
+        return this;
+    }
+
     /** Waits until the element is clickable, then clicks it. */
     public Chromium click(String css) {
         try {

@@ -84,16 +84,7 @@ class ProctoringServicesBrowserIT {
         Chromium chromium = browsers.start(Chromium.options().camera(FakeCamera.referencePerson()).name(name));
         LaunchFlow launch = platform.launch(LaunchRequest.startProctoring(link, 1).as(learner));
         chromium.open(platform.signInUrl(learner, launch.loginUrl()));
-        chromium.waitForAttribute("body", "data-state", "consent", STEP);
-        chromium.click("#consent-accept");
-        chromium.waitForAttribute("body", "data-state", "system-check", STEP);
-        chromium.click("#camera-start");
-        chromium.click("#system-check-run");
-        chromium.waitForVisible("#system-check-result", STEP);
-        chromium.click("#system-check-continue");
-        chromium.waitForAttribute("body", "data-state", "ready", STEP);
-        chromium.click("#start-monitoring");
-        chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
+        chromium.consentAndCameraCheckToMonitoring(STEP);
         return chromium;
     }
 

@@ -296,16 +296,7 @@ class ExamPageAgentIT {
     static void monitoringFromTheExamActivity(Chromium chromium, String activity, String token) {
         chromium.open(lmsOrigin + activity + "?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         chromium.frame("#tool");
-        chromium.waitForAttribute("body", "data-state", "consent", STEP);
-        chromium.click("#consent-accept");
-        chromium.waitForAttribute("body", "data-state", "system-check", STEP);
-        chromium.click("#camera-start");
-        chromium.click("#system-check-run");
-        chromium.waitForVisible("#system-check-result");
-        chromium.click("#system-check-continue");
-        chromium.waitForAttribute("body", "data-state", "ready", STEP);
-        chromium.click("#start-monitoring");
-        chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
+        chromium.consentAndCameraCheckToMonitoring(STEP);
         chromium.mainFrame();
         chromium.waitUntil("sessionStorage.length > 0", STEP);
     }

@@ -124,16 +124,7 @@ class RestartIT {
         String token = ProctoringApiIT.token(lms, exam, student);
         Chromium chromium = browsers.start(FakeCamera.referencePerson());
         chromium.open(tool.at("/lti/exam/student?session=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
-        chromium.waitForAttribute("body", "data-state", "consent", STEP);
-        chromium.click("#consent-accept");
-        chromium.waitForAttribute("body", "data-state", "system-check", STEP);
-        chromium.click("#camera-start");
-        chromium.click("#system-check-run");
-        chromium.waitForVisible("#system-check-result", STEP);
-        chromium.click("#system-check-continue");
-        chromium.waitForAttribute("body", "data-state", "ready", STEP);
-        chromium.click("#start-monitoring");
-        chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
+        chromium.consentAndCameraCheckToMonitoring(STEP);
         chromium.open(tool.at("/exam/monitor.html#session=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
         chromium.waitForAttribute("body", "data-state", "monitoring", STEP);
         chromium.waitUntil("window.invigilMonitor.stats().framesCaptured >= 1"
