@@ -37,11 +37,14 @@ public class Exams {
 
     Clock clock = Clock.systemUTC();
 
-    /** What a launch into a resource link says about its exam. */
+    /**
+     * What a launch into a resource link says about its exam. {@code learnerNamesUrl} is Open edX's
+     * {@code custom.roster_url} of a staff launch (null for any other).
+     */
     public record LinkLaunch(String platformId, String deploymentId, String contextId, String contextTitle,
                              String resourceLinkId, String resourceLinkTitle, String examParameter,
                              String lineItemUrl, String lineItemsUrl, String membershipsUrl,
-                             String proctoringSettings) {
+                             String proctoringSettings, String learnerNamesUrl) {
     }
 
     /**
@@ -69,6 +72,9 @@ public class Exams {
         exam.bindTo(launch.resourceLinkId());
         exam.observe(launch.contextId(), launch.contextTitle(), launch.lineItemUrl(), launch.lineItemsUrl(),
                 launch.membershipsUrl());
+        if (launch.learnerNamesUrl() != null) {
+            exam.observeLearnerNames(launch.learnerNamesUrl());
+        }
         return exam;
     }
 

@@ -53,6 +53,10 @@ public class Exam {
     @Column(name = "memberships_url")
     private String membershipsUrl;
 
+    /** Open edX's {@code custom.roster_url} of a staff launch: anonymous ids to usernames, for staff browsers only. */
+    @Column(name = "learner_names_url")
+    private String learnerNamesUrl;
+
     @Column(name = "integrity_line_item_url")
     private String integrityLineItemUrl;
 
@@ -103,6 +107,11 @@ public class Exam {
         this.lineItemUrl = lineItemUrl == null ? this.lineItemUrl : lineItemUrl;
         this.lineItemsUrl = lineItemsUrl == null ? this.lineItemsUrl : lineItemsUrl;
         this.membershipsUrl = membershipsUrl == null ? this.membershipsUrl : membershipsUrl;
+    }
+
+    /** Remembers the latest staff launch's roster of anonymous learners (Open edX's {@code custom.roster_url}). */
+    public void observeLearnerNames(String url) {
+        this.learnerNamesUrl = url;
     }
 
     /** The gate: the link's own line item, found or created through AGS when the launch did not name one. */
@@ -171,5 +180,9 @@ public class Exam {
 
     public Optional<String> membershipsUrl() {
         return Optional.ofNullable(membershipsUrl);
+    }
+
+    public Optional<String> learnerNamesUrl() {
+        return Optional.ofNullable(learnerNamesUrl);
     }
 }

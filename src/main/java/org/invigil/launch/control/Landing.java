@@ -28,6 +28,7 @@ import org.invigil.launch.entity.LtiLaunch;
 import org.invigil.launch.entity.MessageType;
 import org.invigil.registration.control.Platforms;
 import org.invigil.registration.control.ToolConfiguration;
+import org.invigil.registration.entity.Origins;
 import org.invigil.review.control.IntegrityOfficers;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
@@ -67,6 +68,9 @@ public class Landing {
 
     private static final Logger LOG = Logger.getLogger(Landing.class.getName());
 
+    /** Open edX's custom parameter of an instructor launch from edx-exams ({@code launch_instructor_tool}). */
+    static final String ROSTER_URL = "roster_url";
+
     /** A page to go to, with the session it needs. */
     public record Destination(String path, String sessionToken) {
     }
@@ -88,7 +92,8 @@ public class Landing {
                 launch.gradeService().flatMap(LtiLaunch.GradeServiceClaim::lineItem).orElse(null),
                 launch.gradeService().flatMap(LtiLaunch.GradeServiceClaim::lineItems).orElse(null),
                 launch.membershipService().map(LtiLaunch.MembershipServiceClaim::contextMembershipsUrl).orElse(null),
-                launch.proctoring().flatMap(LtiLaunch.ProctoringClaims::settingsData).orElse(null)));
+                launch.proctoring().flatMap(LtiLaunch.ProctoringClaims::settingsData).orElse(null),
+                learnerNamesUrl(launch).orElse(null)));
         ToolSession session = session(launch, Optional.of(exam.id()));
         if (session.isStaff()) {
             return new Destination("/lti/exam/instructor", sessions.issue(session));
@@ -158,6 +163,15 @@ public class Landing {
         Optional<String> report = exam.map(e -> session(launch, Optional.of(e.id())))
                 .filter(session -> !session.isStaff()).map(sessions::issue);
         return new EndOfAssessment(ended, report);
+    }
+
+    /**
+     * Open edX's {@code custom.roster_url}, sent to course staff only: the learners' usernames by anonymous id, which
+     * the staff member's browser reads with its own edx-exams session. An address that is not http(s) is dropped.
+     */
+    static Optional<String> learnerNamesUrl(LtiLaunch launch) {
+        return Optional.ofNullable(launch.custom().get(ROSTER_URL)).filter(url -> launch.roles().isStaff())
+                .map(String::trim).filter(url -> Origins.of(url).isPresent());
     }
 
     /**

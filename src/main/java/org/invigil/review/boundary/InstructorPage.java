@@ -40,7 +40,7 @@ final class InstructorPage {
                 <p><a id="review-link" class="button-link" href="/review/queue.xhtml?session=%s">Review attempts</a>%s</p>
                 <p><a id="settings-link" class="button-link" href="/review/settings.xhtml?session=%9$s">Exam settings, roster and reference photos</a></p>
                 <h2>Proctoring sessions</h2>
-                %s
+                %s%s
                 <h2>Course roster</h2>
                 %s
                 <h2>Proctoring check column in the gradebook</h2>
@@ -52,9 +52,20 @@ final class InstructorPage {
                 escape(URLEncoder.encode(token, StandardCharsets.UTF_8)),
                 session.isIntegrityOfficer() ? " · <a id=\"officer-link\" href=\"/review/exams.xhtml?session="
                         + escape(URLEncoder.encode(token, StandardCharsets.UTF_8))
-                        + "\">All exams of your institution</a>" : "", attempts(attempts),
+                        + "\">All exams of your institution</a>" : "", learnerNames(exam), attempts(attempts),
                 roster(exam, members), gradebook(exam, results));
         return Page.render(exam.title(), body);
+    }
+
+    /**
+     * Where the platform keeps the names of students it launched anonymously (Open edX's exam roster): the page's
+     * script reads it with the instructor's own platform session and hands the names to Invigil.
+     */
+    private static String learnerNames(ExamSummary exam) {
+        return exam.learnerNamesUrl().map(url -> "<p id=\"learner-names\" class=\"muted\" data-roster=\""
+                + escape(url) + "\" data-exam=\"" + escape(exam.id()) + "\">Reading the learners' names from the "
+                + "platform's roster…</p>\n<script type=\"module\" src=\"/static/js/learner-names.js\"></script>\n")
+                .orElse("");
     }
 
     private static String attempts(List<ProctoringSession> attempts) {

@@ -2,6 +2,7 @@ package org.invigil.review.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -9,11 +10,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import org.invigil.access.control.BearerToken;
 import org.invigil.access.control.ToolSessions;
@@ -23,7 +26,9 @@ import org.invigil.ids.entity.ExamId;
 import org.invigil.ids.entity.SessionId;
 import org.invigil.integrity.control.IncidentsJson;
 import org.invigil.journey.control.MonitoringLifecycle;
+import org.invigil.json.control.BoundedJson;
 import org.invigil.monitoring.control.Incidents;
+import org.invigil.review.control.LearnerNames;
 import org.invigil.review.control.Reviews;
 import org.invigil.review.control.StudentResponses;
 import org.invigil.review.entity.Decision;
@@ -34,11 +39,14 @@ import org.invigil.web.control.ProblemException;
  * The review API for an exam's staff ({@code /api/review/...}), on which the review screens are built: the queue,
  * an attempt with its evidence, decisions, the audit trail (the attempt's and the exam's), and pausing, resuming or
  * ending a student's monitoring with a reason ({@code POST /api/review/sessions/{id}/pause|resume|end},
- * {@code {"reason": "..."}}).
+ * {@code {"reason": "..."}}), and names for students the platform launched anonymously (Open edX's exam roster).
  */
 @Path("review")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
+
+    /** An exam roster of up to 20,000 pairs, each of two short strings. */
+    static final BoundedJson.Limits ROSTER_LIMITS = new BoundedJson.Limits(3, 4 * 1024 * 1024, 20_000, 300);
 
     @Inject
     ToolSessions toolSessions;
@@ -54,6 +62,9 @@ public class ReviewResource {
 
     @Inject
     MonitoringLifecycle lifecycle;
+
+    @Inject
+    LearnerNames learnerNames;
 
     @GET
     @Path("exams/{examId}/sessions")
@@ -173,6 +184,25 @@ public class ReviewResource {
     public JsonObject examAudit(@HeaderParam("Authorization") String authorization,
                                 @PathParam("examId") String examId) {
         return auditJson(reviews.auditOfExam(staff(authorization), ExamId.of(examId)));
+    }
+
+    /**
+     * Names for students the platform launched anonymously, as Open edX's exam roster answers the staff member's
+     * browser: {@code PUT /api/review/exams/{exam}/learner-names} with {@code [[anonymous_user_id, username], ...]}.
+     */
+    @PUT
+    @Path("exams/{examId}/learner-names")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject learnerNames(@HeaderParam("Authorization") String authorization,
+                                   @PathParam("examId") String examId, InputStream body) {
+        ToolSession staff = staff(authorization);
+        JsonArray roster = BoundedJson.as(BoundedJson.read(body, ROSTER_LIMITS)
+                .orElseThrow(() -> new ProblemException(Problem.badRequest("roster_missing", "Send the roster as "
+                        + "Open edX answers it: [[anonymous_user_id, username], ...]."))),
+                JsonArray.class, "The roster");
+        LearnerNames.Learned learned = learnerNames.learn(staff, ExamId.of(examId), roster);
+        return Json.createObjectBuilder().add("listed", learned.listed()).add("named", learned.named())
+                .add("unknown", learned.unknown()).build();
     }
 
     private static JsonObject auditJson(List<AuditEntry> audit) {

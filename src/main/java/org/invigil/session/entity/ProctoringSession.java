@@ -172,6 +172,18 @@ public class ProctoringSession {
     }
 
     /**
+     * A name for a student the platform launched without one (Open edX sends an anonymous id only): taken only while
+     * the attempt's name is still that id, so a name the launch gave is never overwritten. Whether it changed.
+     */
+    public boolean learnName(String name) {
+        if (name == null || name.isBlank() || !userId.equals(userName) || name.equals(userName)) {
+            return false;
+        }
+        this.userName = name;
+        return true;
+    }
+
+    /**
      * The student agreed to the consent text of {@code version}, which named these checks and this retention; the
      * journey goes on to the system check.
      */

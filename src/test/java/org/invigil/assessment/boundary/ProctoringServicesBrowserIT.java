@@ -21,6 +21,7 @@ import org.invigil.simulator.LaunchRequest;
 import org.invigil.simulator.LtiPlatformSimulator;
 import org.invigil.simulator.ProctoredAttempt;
 import org.invigil.simulator.ResourceLink;
+import org.invigil.simulator.SimulatedBrowser;
 import org.invigil.simulator.Role;
 import org.invigil.simulator.User;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,7 @@ class ProctoringServicesBrowserIT {
     static LtiPlatformSimulator lms;
     static ResourceLink exam;
     static User student;
+    static User teacher;
     static LtiPlatformSimulator tao;
     static ResourceLink taoExam;
     static User taoStudent;
@@ -54,7 +56,7 @@ class ProctoringServicesBrowserIT {
     static void anOpenEdxAndATaoExam() throws Exception {
         lms = LtiPlatformSimulator.start(Flavor.EDX);
         LmsFlows.registerDynamically(lms);
-        User teacher = lms.user("ps-t", "Edx", "Teacher");
+        teacher = lms.user("ps-t", "Edx", "Teacher");
         student = lms.user("ps-s", "Edx", "Learner");
         Course course = lms.course("course-v1:edX+PSB+2026", "Physics").enrol(teacher, Role.INSTRUCTOR)
                 .enrol(student, Role.LEARNER);
@@ -118,6 +120,34 @@ class ProctoringServicesBrowserIT {
         // outcome goes again as plain JSON
         assertTrue(lms.rejections().stream().allMatch(refused -> refused.path().equals("/favicon.ico")
                 || refused.status() == 415), "the platform refused: " + lms.rejections());
+    }
+
+    /**
+     * Open edX sends learners' anonymous ids only. The instructor, signed in to the LMS, opens Invigil from the exam's
+     * instructor dashboard: the page reads edx-exams' roster with the instructor's own LMS session (a credentialed
+     * cross-origin fetch the platform allows for the tool's origin) and the attempt shows the learner's username.
+     */
+    @Test
+    void theInstructorsPageNamesTheAnonymousLearnersFromThePlatformsRoster() throws Exception {
+        User named = lms.user("ps-n", "Nora", "Named").username("nnamed");
+        exam.course().enrol(named, Role.LEARNER);
+        ProctoringApiIT.accommodate(ProctoringApiIT.token(lms, exam, teacher), lms.anonymousId(named),
+                ProctoringServicesIT.CHECKS_OFF);
+        SimulatedBrowser learner = SimulatedBrowser.withCookies();
+        assertEquals(200, learner.get(lms.signInUrl(named)).status());
+        assertEquals(200, lms.launch(LaunchRequest.startProctoring(exam, 1).as(named), learner).run().status());
+
+        Chromium instructor = browsers.start(Chromium.options().name("proctoring-services-names"));
+        LaunchFlow launch = lms.launch(LaunchRequest.resourceLink(exam).as(teacher));
+        instructor.open(lms.signInUrl(teacher, launch.loginUrl()));
+
+        instructor.waitForAttribute("#learner-names", "data-state", "done", STEP);
+        assertTrue(instructor.text("#sessions").contains("nnamed"), instructor.text("#sessions"));
+        instructor.assertNoJsErrors("favicon");
+        instructor.click("#review-link");
+        instructor.waitFor("#queue");
+        assertTrue(instructor.driver().getPageSource().contains("nnamed"), "the review queue names the learner");
+        instructor.screenshot("proctoring-services-names");
     }
 
     /** The instructor pauses, resumes and ends the learner's monitoring on the live monitor: TAO's ACS hears each. */

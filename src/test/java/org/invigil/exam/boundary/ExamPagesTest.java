@@ -24,7 +24,7 @@ class ExamPagesTest {
     }
 
     static final ExamSummary EXAM = new ExamSummary("e-1", "Physics <final>", Optional.of("Optics & Waves"),
-            Optional.of("link"), ExamSettings.defaults(), true, true);
+            Optional.of("link"), ExamSettings.defaults(), true, true, Optional.empty());
 
     static ToolSession student(String name) {
         return new ToolSession("r", "https://lms.example", "c", "d", Optional.of("ctx"), Optional.of("Optics"),
