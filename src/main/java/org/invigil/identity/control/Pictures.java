@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.Supplier;
+import org.invigil.ids.entity.SessionId;
+import org.invigil.vision.control.MonitoredFrame;
 import org.invigil.vision.control.RejectedImageException;
 import org.invigil.vision.control.VisionEngine;
 import org.invigil.vision.control.VisionOverloadedException;
@@ -21,6 +23,11 @@ public class Pictures {
 
     public FrameAnalysis analyse(byte[] jpeg) {
         return guarded(() -> vision.analyse(jpeg));
+    }
+
+    /** A monitoring frame of the attempt, following its faces; with the one face's descriptor where asked for. */
+    public MonitoredFrame monitor(SessionId attempt, byte[] jpeg, boolean describe) {
+        return guarded(() -> vision.monitor(attempt.value(), jpeg, describe));
     }
 
     public List<DescribedFace> describe(byte[] jpeg) {

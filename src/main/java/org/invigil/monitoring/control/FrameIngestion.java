@@ -7,8 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import org.invigil.crypto.control.Aead;
 import org.invigil.identity.control.Descriptors;
@@ -18,8 +16,8 @@ import org.invigil.monitoring.entity.Observation;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
 import org.invigil.session.entity.SessionState;
-import org.invigil.vision.entity.DescribedFace;
 import org.invigil.vision.entity.FaceDescriptor;
+import org.invigil.vision.control.MonitoredFrame;
 import org.invigil.vision.entity.FrameAnalysis;
 import org.invigil.vision.entity.IdentityComparison;
 
@@ -73,44 +71,49 @@ public class FrameIngestion {
         if (session.isPaused()) {
             return observations.receiveWithoutAnalysis(sessionId.value(), sequence);
         }
-        FrameAnalysis analysis = pictures.analyse(jpeg);
+        boolean identityDue = identityDue(session, sequence);
+        MonitoredFrame frame = pictures.monitor(sessionId, jpeg, identityDue);
+        FrameAnalysis analysis = frame.analysis();
         if (analysis.width() > MAX_WIDTH || analysis.height() > MAX_HEIGHT) {
             throw MonitoringRefused.malformed("frame_dimensions", "Frames must be at most " + MAX_WIDTH + "x"
                     + MAX_HEIGHT + " pixels; this one is " + analysis.width() + "x" + analysis.height() + ".");
         }
         Instant at = ItemBounds.capturedAt(capturedAt, clock.instant());
-        Optional<IdentityComparison> identity = compareIdentity(session, sequence, analysis, jpeg);
+        Optional<IdentityComparison> identity = analysis.faceCount() == 1
+                ? frame.described().map(face -> pictures.compare(face.descriptor(), baseline(session)))
+                : Optional.empty();
         recentFrames.add(sessionId.value(), new RecentFrames.Frame(sequence, at, jpeg));
         return observations.record(sessionId.value(), sequence, at, analysis, identity);
     }
 
-    private Optional<IdentityComparison> compareIdentity(ProctoringSession session, long sequence,
-                                                         FrameAnalysis analysis, byte[] jpeg) {
-        Optional<byte[]> sealed = session.sealedBaselineDescriptor();
-        if (sealed.isEmpty() || analysis.faceCount() != 1) {
-            return Optional.empty();
+    /**
+     * Whether this frame's face is compared with the attempt's baseline: every {@value #IDENTITY_EVERY}th frame,
+     * and every frame after one that did not show exactly one face or whose comparison did not match, until one
+     * matches again.
+     */
+    private boolean identityDue(ProctoringSession session, long sequence) {
+        if (session.sealedBaselineDescriptor().isEmpty()) {
+            return false;
+        }
+        if (sequence % IDENTITY_EVERY == 0) {
+            return true;
         }
         boolean afterGap = em.createQuery("select o.faceCount from Observation o where o.sessionId = :session "
                         + "order by o.capturedAt desc", Integer.class)
                 .setParameter("session", session.id()).setMaxResults(1).getResultStream()
                 .findFirst().map(count -> count != 1).orElse(true);
-        boolean unsettled = em.createQuery("select o.identityVerdict from Observation o where o.sessionId = :session "
+        if (afterGap) {
+            return true;
+        }
+        return em.createQuery("select o.identityVerdict from Observation o where o.sessionId = :session "
                         + "and o.identityVerdict is not null order by o.capturedAt desc", String.class)
                 .setParameter("session", session.id()).setMaxResults(1).getResultStream()
                 .findFirst().map(verdict -> !verdict.equals("MATCH")).orElse(false);
-        if (sequence % IDENTITY_EVERY != 0 && !afterGap && !unsettled) {
-            return Optional.empty();
-        }
-        List<DescribedFace> faces = pictures.describe(jpeg);
-        if (faces.isEmpty()) {
-            return Optional.empty();
-        }
-        FaceDescriptor baseline = Descriptors.decode(Aead.open(sessions.dataKey(session), sealed.get(),
+    }
+
+    private FaceDescriptor baseline(ProctoringSession session) {
+        return Descriptors.decode(Aead.open(sessions.dataKey(session), session.sealedBaselineDescriptor().orElseThrow(),
                 baselineAad(session.sessionId())));
-        // the analysis saw one face; the descriptor pass may add a faint extra detection: compare the largest
-        DescribedFace largest = faces.stream().max(Comparator.comparingDouble(f -> f.face().box().area()))
-                .orElseThrow();
-        return Optional.of(pictures.compare(largest.descriptor(), baseline));
     }
 
     public static byte[] baselineAad(SessionId sessionId) {

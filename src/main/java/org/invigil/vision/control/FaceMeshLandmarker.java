@@ -2,6 +2,7 @@ package org.invigil.vision.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.invigil.vision.entity.Box;
 import org.invigil.vision.entity.FaceDetection;
 import org.invigil.vision.entity.ImagePoint;
 import org.invigil.vision.entity.ModelVersion;
@@ -30,6 +31,16 @@ public final class FaceMeshLandmarker implements AutoCloseable {
     public static final int LANDMARKS = 468;
     private static final int INPUT = 192;
     private static final double ROI_SCALE = 1.5;
+    // Face Mesh indices of the places BlazeFace's keypoints mark (the subject's right eye is on the image's left)
+    private static final int RIGHT_EYE_OUTER = 33;
+    private static final int RIGHT_EYE_INNER = 133;
+    private static final int LEFT_EYE_INNER = 362;
+    private static final int LEFT_EYE_OUTER = 263;
+    private static final int NOSE_TIP = 1;
+    private static final int UPPER_LIP = 13;
+    private static final int LOWER_LIP = 14;
+    private static final int RIGHT_TRAGION = 234;
+    private static final int LEFT_TRAGION = 454;
 
     private final Net net;
     private final ModelVersion model;
@@ -101,6 +112,34 @@ public final class FaceMeshLandmarker implements AutoCloseable {
             }
             outputs.forEach(Mat::release);
         }
+    }
+
+    /**
+     * A face region made from its landmarks, as MediaPipe's face pipeline makes the next frame's region of interest:
+     * the landmarks' bounding box, and BlazeFace's six keypoints (eye centres, nose tip, mouth centre, ear tragions)
+     * taken from the mesh points at those places; the confidence is the mesh's face presence.
+     */
+    public static FaceDetection region(List<ImagePoint> landmarks, double presence) {
+        double left = Double.MAX_VALUE;
+        double top = Double.MAX_VALUE;
+        double right = -Double.MAX_VALUE;
+        double bottom = -Double.MAX_VALUE;
+        for (ImagePoint p : landmarks) {
+            left = Math.min(left, p.x());
+            top = Math.min(top, p.y());
+            right = Math.max(right, p.x());
+            bottom = Math.max(bottom, p.y());
+        }
+        List<ImagePoint> keypoints = List.of(
+                midpoint(landmarks, RIGHT_EYE_OUTER, RIGHT_EYE_INNER), midpoint(landmarks, LEFT_EYE_INNER, LEFT_EYE_OUTER),
+                landmarks.get(NOSE_TIP), midpoint(landmarks, UPPER_LIP, LOWER_LIP), landmarks.get(RIGHT_TRAGION),
+                landmarks.get(LEFT_TRAGION));
+        return new FaceDetection(new Box(left, top, right - left, bottom - top), presence, keypoints);
+    }
+
+    private static ImagePoint midpoint(List<ImagePoint> landmarks, int a, int b) {
+        return new ImagePoint((landmarks.get(a).x() + landmarks.get(b).x()) / 2,
+                (landmarks.get(a).y() + landmarks.get(b).y()) / 2);
     }
 
     @Override

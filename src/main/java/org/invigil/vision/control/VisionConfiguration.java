@@ -27,7 +27,9 @@ import org.invigil.vision.entity.SimilarityMetric;
  * <tr><td>{@code invigil.vision.identity.match}, {@code .review}</td><td>verdict thresholds in the descriptor's
  * metric (dlib: distance 0.50 and 0.65; SFace: similarity 0.363 and 0.30)</td></tr>
  * <tr><td>{@code invigil.vision.workers}, {@code .queue}</td><td>worker threads (default: cores) and queue places
- * (default: 2 x workers)</td></tr>
+ * (default: sized from the service time measured at start, see {@link VisionEngine})</td></tr>
+ * <tr><td>{@code invigil.vision.detect-every}</td><td>monitoring: the detector runs at least on every this many
+ * frames of an attempt (default 5); between, Face Mesh follows the faces found</td></tr>
  * <tr><td>{@code invigil.vision.max-wait-ms}</td><td>default 10000</td></tr>
  * <tr><td>{@code invigil.vision.max-bytes}, {@code .max-pixels}, {@code .max-side}</td><td>input limits, default
  * 8 MiB, 3840 x 2160, 8192</td></tr>
@@ -88,7 +90,7 @@ public class VisionConfiguration {
                 thresholds);
 
         int workers = value.apply("workers").map(v -> (int) number(v, "workers")).orElse(settings.workers());
-        int queue = value.apply("queue").map(v -> (int) number(v, "queue")).orElse(2 * workers);
+        int queue = value.apply("queue").map(v -> (int) number(v, "queue")).orElse(VisionSettings.SIZED_QUEUE);
         Duration maxWait = value.apply("max-wait-ms").map(v -> Duration.ofMillis((long) number(v, "max-wait-ms")))
                 .orElse(settings.maxWait());
         settings = settings.withWorkers(workers, queue, maxWait);
@@ -96,6 +98,8 @@ public class VisionConfiguration {
                 value.apply("max-bytes").map(v -> (long) number(v, "max-bytes")).orElse(settings.maxBytes()),
                 value.apply("max-pixels").map(v -> (long) number(v, "max-pixels")).orElse(settings.maxPixels()),
                 value.apply("max-side").map(v -> (int) number(v, "max-side")).orElse(settings.maxSide()));
+        settings = settings.withDetectEvery(value.apply("detect-every").map(v -> (int) number(v, "detect-every"))
+                .orElse(settings.detectEvery()));
         return settings.withMesh(value.apply("mesh-faces").map(v -> (int) number(v, "mesh-faces"))
                 .orElse(settings.meshFaces()), settings.minMeshPresence());
     }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param sFaceModel         the SFace ONNX file when {@code descriptor} is {@link Descriptor#SFACE}
  * @param workers            worker threads, each with its own networks
  * @param queueCapacity      frames that may wait for a worker (at least 1) before callers get
- *                           {@link VisionOverloadedException}
+ *                           {@link VisionOverloadedException}, or {@link #SIZED_QUEUE} to size the queue from the
+ *                           service time the workers measure at start
  * @param maxWait            longest a caller waits for a result before {@link VisionOverloadedException}
  * @param maxBytes           largest accepted JPEG in bytes
  * @param maxPixels          largest accepted width x height declared by a JPEG
@@ -23,10 +24,12 @@ import java.util.Objects;
  * @param meshFaces          how many faces per frame (largest first) get landmarks, head pose and eye openness
  * @param minMeshPresence    landmark results below this face presence score are dropped
  * @param identityThresholds verdicts of descriptor comparisons
+ * @param detectEvery        monitoring: the full-range detector runs at least on every this many frames of an
+ *                           attempt (1: on every frame); between, Face Mesh follows the faces already found
  */
 public record VisionSettings(Detector detector, Path yuNetModel, double minDetectionScore, Descriptor descriptor,
         Path sFaceModel, int workers, int queueCapacity, Duration maxWait, long maxBytes, long maxPixels, int maxSide,
-        int meshFaces, double minMeshPresence, IdentityThresholds identityThresholds) {
+        int meshFaces, double minMeshPresence, IdentityThresholds identityThresholds, int detectEvery) {
 
     /** The face detectors the engine can run. */
     public enum Detector {
@@ -57,45 +60,64 @@ public record VisionSettings(Detector detector, Path yuNetModel, double minDetec
         if (descriptor == Descriptor.SFACE && sFaceModel == null) {
             throw new IllegalArgumentException("The SFace descriptor needs a model file");
         }
-        if (workers < 1 || queueCapacity < 1 || maxBytes < 1 || maxPixels < 1 || maxSide < 1 || meshFaces < 0) {
+        if (workers < 1 || queueCapacity < SIZED_QUEUE || maxBytes < 1 || maxPixels < 1 || maxSide < 1 || meshFaces < 0
+                || detectEvery < 1) {
             throw new IllegalArgumentException("Invalid vision settings: " + workers + " workers, queue "
-                    + queueCapacity + ", limits " + maxBytes + "/" + maxPixels + "/" + maxSide + ", mesh " + meshFaces);
+                    + queueCapacity + ", limits " + maxBytes + "/" + maxPixels + "/" + maxSide + ", mesh " + meshFaces
+                    + ", detect every " + detectEvery);
         }
     }
+
+    /**
+     * Monitoring frames come every 3 s by default: the detector then looks for a face entering the picture at least
+     * every 15 s, and on every frame where a followed face was lost.
+     */
+    public static final int DEFAULT_DETECT_EVERY = 5;
+
+    /** A queue capacity that asks the engine to size the queue from its measured service time. */
+    public static final int SIZED_QUEUE = 0;
 
     public static VisionSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new VisionSettings(Detector.BLAZEFACE_FULL_RANGE, null,
                 BlazeFaceDetector.Variant.FULL_RANGE.defaultMinScore(), Descriptor.DLIB_RESNET, null, cores,
-                2 * cores, Duration.ofSeconds(10), 8L << 20, 3840L * 2160, 8192, 4, 0.5,
-                IdentityThresholds.DLIB_RESNET);
+                SIZED_QUEUE, Duration.ofSeconds(10), 8L << 20, 3840L * 2160, 8192, 4, 0.5,
+                IdentityThresholds.DLIB_RESNET, DEFAULT_DETECT_EVERY);
     }
 
     public VisionSettings withDetector(Detector newDetector, Path model, double minScore) {
         return new VisionSettings(newDetector, model, minScore, descriptor, sFaceModel, workers, queueCapacity,
-                maxWait, maxBytes, maxPixels, maxSide, meshFaces, minMeshPresence, identityThresholds);
+                maxWait, maxBytes, maxPixels, maxSide, meshFaces, minMeshPresence, identityThresholds,
+                detectEvery);
     }
 
     public VisionSettings withDescriptor(Descriptor newDescriptor, Path model, IdentityThresholds thresholds) {
         return new VisionSettings(detector, yuNetModel, minDetectionScore, newDescriptor, model, workers,
-                queueCapacity, maxWait, maxBytes, maxPixels, maxSide, meshFaces, minMeshPresence, thresholds);
+                queueCapacity, maxWait, maxBytes, maxPixels, maxSide, meshFaces, minMeshPresence, thresholds,
+                detectEvery);
     }
 
     public VisionSettings withWorkers(int newWorkers, int newQueueCapacity, Duration newMaxWait) {
         return new VisionSettings(detector, yuNetModel, minDetectionScore, descriptor, sFaceModel, newWorkers,
                 newQueueCapacity, newMaxWait, maxBytes, maxPixels, maxSide, meshFaces, minMeshPresence,
-                identityThresholds);
+                identityThresholds, detectEvery);
     }
 
     public VisionSettings withMesh(int newMeshFaces, double newMinMeshPresence) {
         return new VisionSettings(detector, yuNetModel, minDetectionScore, descriptor, sFaceModel, workers,
                 queueCapacity, maxWait, maxBytes, maxPixels, maxSide, newMeshFaces, newMinMeshPresence,
-                identityThresholds);
+                identityThresholds, detectEvery);
     }
 
     public VisionSettings withLimits(long newMaxBytes, long newMaxPixels, int newMaxSide) {
         return new VisionSettings(detector, yuNetModel, minDetectionScore, descriptor, sFaceModel, workers,
                 queueCapacity, maxWait, newMaxBytes, newMaxPixels, newMaxSide, meshFaces, minMeshPresence,
-                identityThresholds);
+                identityThresholds, detectEvery);
+    }
+
+    public VisionSettings withDetectEvery(int frames) {
+        return new VisionSettings(detector, yuNetModel, minDetectionScore, descriptor, sFaceModel, workers,
+                queueCapacity, maxWait, maxBytes, maxPixels, maxSide, meshFaces, minMeshPresence, identityThresholds,
+                frames);
     }
 }

@@ -29,4 +29,9 @@ public record Box(double x, double y, double width, double height) {
         double union = area() + other.area() - intersection;
         return union <= 0 ? 0 : intersection / union;
     }
+
+    /** The same box in an image {@code factor} times as large. */
+    public Box scaled(double factor) {
+        return new Box(x * factor, y * factor, width * factor, height * factor);
+    }
 }

@@ -29,4 +29,9 @@ public record Face(FaceDetection detection, Optional<FaceMesh> mesh) {
     public Optional<EyeOpenness> eyes() {
         return mesh.map(FaceMesh::eyes);
     }
+
+    /** The same face in an image {@code factor} times as large. */
+    public Face scaled(double factor) {
+        return factor == 1 ? this : new Face(detection.scaled(factor), mesh.map(m -> m.scaled(factor)));
+    }
 }

@@ -12,4 +12,9 @@ public record FaceDetection(Box box, double confidence, List<ImagePoint> keypoin
     public FaceDetection {
         keypoints = List.copyOf(keypoints);
     }
+
+    /** The same detection in an image {@code factor} times as large. */
+    public FaceDetection scaled(double factor) {
+        return new FaceDetection(box.scaled(factor), confidence, keypoints.stream().map(p -> p.scaled(factor)).toList());
+    }
 }

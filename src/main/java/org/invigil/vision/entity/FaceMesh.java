@@ -11,4 +11,9 @@ public record FaceMesh(List<ImagePoint> landmarks, double presence, HeadPose pos
     public FaceMesh {
         landmarks = List.copyOf(landmarks);
     }
+
+    /** The same mesh in an image {@code factor} times as large: angles and eye openness do not change with size. */
+    public FaceMesh scaled(double factor) {
+        return new FaceMesh(landmarks.stream().map(p -> p.scaled(factor)).toList(), presence, pose, eyes);
+    }
 }

@@ -13,4 +13,9 @@ public record ImagePoint(double x, double y) {
     public ImagePoint mirrored(int width) {
         return new ImagePoint(width - x, y);
     }
+
+    /** The same point in an image {@code factor} times as large. */
+    public ImagePoint scaled(double factor) {
+        return new ImagePoint(x * factor, y * factor);
+    }
 }

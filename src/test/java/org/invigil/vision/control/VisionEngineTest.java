@@ -22,6 +22,7 @@ import org.invigil.vision.TestEngine;
 import org.invigil.vision.control.RejectedImageException.Reason;
 import org.invigil.vision.entity.DescribedFace;
 import org.invigil.vision.entity.FrameAnalysis;
+import org.invigil.journey.boundary.TestPictures;
 import org.invigil.vision.entity.IdentityComparison;
 import org.invigil.vision.entity.IdentityVerdict;
 import org.junit.jupiter.api.Test;
@@ -170,5 +171,49 @@ class VisionEngineTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new VisionEngine(yuNet, TestEngine.models()));
         assertTrue(e.getMessage().contains("no-such-yunet.onnx"), e.getMessage());
+    }
+
+    /** The queue holds what the workers analyse in half the longest wait, within its bounds. */
+    @Test
+    void aQueueSizedFromTheServiceTimeTakesWhatTheWorkersAnswerInHalfTheWait() {
+        assertEquals(1000, VisionEngine.sizedQueue(2, 10, Duration.ofSeconds(10)));
+        assertEquals(VisionEngine.MAX_SIZED_QUEUE, VisionEngine.sizedQueue(2, 0.5, Duration.ofSeconds(10)));
+        assertEquals(4, VisionEngine.sizedQueue(2, 5000, Duration.ofSeconds(10)), "never fewer than two per worker");
+        assertEquals(4, VisionEngine.sizedQueue(2, 0, Duration.ofSeconds(10)), "nothing measured: two per worker");
+    }
+
+    /** By default the engine measures its workers at start and sizes the queue from that; a configured size wins. */
+    @Test
+    void theDefaultQueueIsSizedFromTheTimeMeasuredAtStart() {
+        VisionSettings sized = VisionSettings.defaults().withWorkers(1, VisionSettings.SIZED_QUEUE,
+                Duration.ofSeconds(10));
+        try (VisionEngine engine = new VisionEngine(sized, TestEngine.models())) {
+            assertTrue(engine.serviceMillis() > 0, "measured");
+            assertEquals(VisionEngine.sizedQueue(1, engine.serviceMillis(), Duration.ofSeconds(10)),
+                    engine.queueCapacity());
+            assertTrue(engine.queueCapacity() > 2, "a burst of frames waits instead of being refused");
+        }
+        try (VisionEngine engine = new VisionEngine(VisionSettings.defaults().withWorkers(1, 3,
+                Duration.ofSeconds(10)), TestEngine.models())) {
+            assertEquals(3, engine.queueCapacity());
+        }
+    }
+
+    /** Each attempt's frames follow that attempt's faces only. */
+    @Test
+    void monitoringFollowsEachAttemptOnItsOwn() {
+        byte[] jpeg = TestPictures.referencePerson();
+        byte[] none = TestPictures.noFace();
+        try (VisionEngine engine = new VisionEngine(VisionSettings.defaults().withWorkers(1, 4,
+                Duration.ofSeconds(30)), TestEngine.models())) {
+            assertEquals(MonitoredFrame.Stage.DETECTED, engine.monitor("a", jpeg, false).stage());
+            assertEquals(MonitoredFrame.Stage.DETECTED, engine.monitor("b", none, false).stage());
+            assertTrue(engine.monitor("a", TestPictures.referencePerson(), false).stage()
+                    != MonitoredFrame.Stage.DETECTED, "a's face is followed");
+            assertEquals(MonitoredFrame.Stage.DETECTED, engine.monitor("b", jpeg, false).stage(),
+                    "b had no face to follow");
+            engine.forget("a");
+            assertEquals(MonitoredFrame.Stage.DETECTED, engine.monitor("a", jpeg, false).stage(), "forgotten");
+        }
     }
 }
