@@ -91,7 +91,7 @@ public final class FrameRules {
         if (run.size() < 2) {
             return Optional.empty();
         }
-        // measured: the detector's lowest score (every picture with faces has one)
+        // measured: the lowest face score, the detector's or Face Mesh's presence (every picture with faces has one)
         double strength = run.stream().map(Observation::minFaceConfidence).flatMap(Optional::stream)
                 .mapToDouble(Double::doubleValue).min().orElse(0.5);
         int most = run.stream().mapToInt(Observation::faceCount).max().orElse(2);

@@ -14,7 +14,8 @@ public enum Rule {
             "the time seen ÷ twice the set time, from 0.5 to 1 (a rule strength: longer, more "
                     + "weight)"),
     SEVERAL_FACES("several-faces", Check.CAMERA, Kind.SUSPICION, 25, "More than one face was visible.",
-            "measured: the face detector's lowest score among the faces in those pictures"),
+            "measured: the lowest face score among the faces in those pictures (the detector's, or Face Mesh's face "
+                    + "presence for a followed face)"),
     DIFFERENT_PERSON("different-person", Check.IDENTITY, Kind.SUSPICION, 40,
             "The person in front of the camera did not match the person verified at the start.",
             "0.6 + 0.4 × the share of clear mismatches among the comparisons (a rule "

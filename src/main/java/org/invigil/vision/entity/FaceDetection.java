@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * A face found by a detector: its box, the detector's confidence (0-1) and the detector's keypoints. For MediaPipe
  * BlazeFace the keypoints are, in order: right eye, left eye, nose tip, mouth centre, right ear tragion, left ear
- * tragion ("right" and "left" are the person's own); other detectors give other keypoints.
+ * tragion ("right" and "left" are the person's own); other detectors give other keypoints. A face that monitoring
+ * follows between detections has a detection made from its Face Mesh landmarks: their bounding box, the same six
+ * places, and the mesh's face presence as confidence.
  */
 public record FaceDetection(Box box, double confidence, List<ImagePoint> keypoints) {
 

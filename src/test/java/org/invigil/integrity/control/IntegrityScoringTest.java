@@ -118,7 +118,7 @@ class IntegrityScoringTest {
         ProctoringSession session = clean();
         Contribution faces = IntegrityScoring.of(session, List.of(incident(session, Rule.SEVERAL_FACES, 0.83)))
                 .contributions().get(0);
-        assertTrue(faces.explanation().contains("highest strength 0.83 (measured: the face detector's lowest score"),
+        assertTrue(faces.explanation().contains("highest strength 0.83 (measured: the lowest face score"),
                 faces.explanation());
         assertTrue(!faces.explanation().toLowerCase(java.util.Locale.ROOT).contains("confidence"), faces.explanation());
         Contribution hidden = IntegrityScoring.of(session, List.of(incident(session, Rule.TAB_HIDDEN, 1.0)))

@@ -18,7 +18,7 @@ class PlainWordsTest {
 
     @Test
     void aStrengthReadsWithHowItIsComputedAndNeverAsAPercentage() {
-        assertEquals("0.87 of 1: measured: the face detector's lowest score among the faces in those pictures",
+        assertEquals("0.87 of 1: measured: the lowest face score among the faces in those pictures (the detector's, or Face Mesh's face presence for a followed face)",
                 PlainWords.strength(0.8712, Rule.SEVERAL_FACES.strength()));
         assertEquals("1.00 of 1: always 1: a fact the browser reported, not a measurement",
                 PlainWords.strength(1, Rule.TAB_HIDDEN.strength()));
