@@ -218,7 +218,8 @@ public final class FairnessBenchmark {
             }
             for (Subject s : subjects) {
                 Reference r = references.get(s);
-                System.out.printf(Locale.ROOT, "fairness ita face=%s set=%s %s%n", s.id(), s.set(), r.ita()
+                System.out.printf(Locale.ROOT, "fairness ita face=%s set=%s%s %s%n", s.id(), s.set(),
+                        s.set().equals("bald_guys") ? " person=" + s.person() : "", r.ita()
                         .map(m -> String.format(Locale.ROOT, "ita=%.1f group=%s lightness=%.1f yellowness=%.1f "
                                 + "pixels=%d", m.angle(), m.group().name().toLowerCase(Locale.ROOT), m.lightness(),
                                 m.yellowness(), m.pixels()))
@@ -709,7 +710,7 @@ public final class FairnessBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), frames.size(), subjects.size(),
                 sets(frames).stream().map(set -> set + " " + frames.stream().filter(f -> f.set().equals(set)).count()
                         + " frames / " + subjects.stream().filter(s -> s.set().equals(set)).count() + " faces")
-                        .collect(Collectors.joining(", ")), every == 1 ? "" : ", every " + every + "th frame only");
+                        .collect(Collectors.joining(", ")), every == 1 ? "" : ", one frame in " + every + " only");
 
         Predicate<Subject> all = s -> true;
         System.out.println("**Detection, and what the frame rules make of the frame**: share of frames by what the rules "
