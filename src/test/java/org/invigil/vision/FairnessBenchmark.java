@@ -396,8 +396,11 @@ public final class FairnessBenchmark {
     private static Step step(String sweep, double value, BiFunction<Frame, Integer, Mat> change) {
         boolean neutral = sweep.equals("gamma") || sweep.equals("exposure") || sweep.equals("low_light_gain")
                 ? value == 1.0 : value == 0;
-        String label = neutral ? NEUTRAL : String.format(Locale.ROOT, "%s", trim(value));
-        return new Step(sweep, label, change, FRAME_QUALITY);
+        if (neutral) {
+            // the unchanged frame, whatever the sweep (low-light gain at k = 1 would still add read noise)
+            return new Step(sweep, NEUTRAL, (frame, seed) -> frame.image().clone(), FRAME_QUALITY);
+        }
+        return new Step(sweep, trim(value), change, FRAME_QUALITY);
     }
 
     private static String trim(double value) {
@@ -757,13 +760,15 @@ public final class FairnessBenchmark {
         System.out.println("**Faces by ITA° group** (cheeks of the clean photo; *unmeasured*: no landmarks, or cheeks "
                 + "with b* ≤ 0):");
         System.out.println();
-        System.out.println("| Group | ITA° | Faces | Photos | " + String.join(" | ", sets) + " |");
-        System.out.println("|---|---|---:|---:|" + "---:|".repeat(sets.size()));
+        System.out.println("| Group | ITA° | Faces | Photos | Median face width px | " + String.join(" | ", sets)
+                + " |");
+        System.out.println("|---|---|---:|---:|---:|" + "---:|".repeat(sets.size()));
         for (String group : groups) {
             Predicate<Subject> in = s -> references.get(s).group().equals(group);
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s |%n", groupLabel(group), groupRange(group),
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s | %s |%n", groupLabel(group), groupRange(group),
                     subjects.stream().filter(in).count(), subjects.stream().filter(in).map(Subject::photo).distinct()
-                            .count(), sets.stream().map(set -> Long.toString(subjects.stream()
+                            .count(), number(median(subjects.stream().filter(in).map(s -> s.truth().width())
+                            .toList()), 0), sets.stream().map(set -> Long.toString(subjects.stream()
                             .filter(in.and(s -> s.set().equals(set))).count())).collect(Collectors.joining(" | ")));
         }
         System.out.println();
