@@ -99,8 +99,11 @@ public final class FairnessBenchmark {
         }
     }
 
-    /** How the frame rules read a run of pictures like this frame. */
-    enum Verdict { FOUND, INSUFFICIENT, NO_FACE, COVERED, OTHER }
+    /**
+     * How the frame rules read a run of pictures like this frame; insufficient evidence is split by its rule
+     * (camera-dark, camera-blurred: never both).
+     */
+    enum Verdict { FOUND, DARK, BLURRED, NO_FACE, COVERED, OTHER }
 
     /** What the clean photo gave for one subject: the reference descriptor, the cheek landmarks, the ITA°. */
     record Reference(Optional<FaceDescriptor> descriptor, Optional<List<ImagePoint>> landmarks,
@@ -152,6 +155,14 @@ public final class FairnessBenchmark {
 
         double share(Verdict verdict) {
             return frames == 0 ? 0 : (double) verdicts.get(verdict) / frames;
+        }
+
+        double insufficient() {
+            return share(Verdict.DARK) + share(Verdict.BLURRED);
+        }
+
+        int missedInInsufficient() {
+            return missed.get(Verdict.DARK) + missed.get(Verdict.BLURRED);
         }
 
         long found(Predicate<Subject> which) {
@@ -606,8 +617,11 @@ public final class FairnessBenchmark {
         if (rules.contains(Rule.CAMERA_COVERED)) {
             return Verdict.COVERED;
         }
-        if (rules.contains(Rule.CAMERA_DARK) || rules.contains(Rule.CAMERA_BLURRED)) {
-            return Verdict.INSUFFICIENT;
+        if (rules.contains(Rule.CAMERA_DARK)) {
+            return Verdict.DARK;
+        }
+        if (rules.contains(Rule.CAMERA_BLURRED)) {
+            return Verdict.BLURRED;
         }
         if (rules.contains(Rule.NO_FACE)) {
             return Verdict.NO_FACE;
@@ -620,15 +634,16 @@ public final class FairnessBenchmark {
     private static void print(Step step, Result r) {
         Predicate<Subject> all = s -> true;
         System.out.printf(Locale.ROOT, "fairness light %s faces=%d found=%d recall=%.3f frames=%d found_frames=%.3f "
-                        + "insufficient=%.3f no_face=%.3f covered=%.3f other=%.3f missed_faces=%d "
+                        + "insufficient=%.3f insufficient_dark=%.3f insufficient_blurred=%.3f no_face=%.3f "
+                        + "covered=%.3f other=%.3f missed_faces=%d "
                         + "missed_in_insufficient=%d missed_in_no_face=%d missed_in_covered=%d "
                         + "missed_beside_a_found_face=%d "
                         + "brightness_median=%.1f described=%d self_distance_mean=%s same_distance_mean=%s "
                         + "same_pairs=%d same_match=%d same_review=%d same_no_match=%d different_pairs=%d "
                         + "different_match=%d different_review=%d ita_shift_median=%s%n",
                 step.key(), r.faces(all), r.found(all), r.recall(all), r.frames, r.share(Verdict.FOUND),
-                r.share(Verdict.INSUFFICIENT), r.share(Verdict.NO_FACE), r.share(Verdict.COVERED),
-                r.share(Verdict.OTHER), r.faces(all) - r.found(all), r.missed.get(Verdict.INSUFFICIENT),
+                r.insufficient(), r.share(Verdict.DARK), r.share(Verdict.BLURRED), r.share(Verdict.NO_FACE),
+                r.share(Verdict.COVERED), r.share(Verdict.OTHER), r.faces(all) - r.found(all), r.missedInInsufficient(),
                 r.missed.get(Verdict.NO_FACE), r.missed.get(Verdict.COVERED), r.missed.get(Verdict.FOUND),
                 median(r.brightness), r.self.size(),
                 value(mean(r.selfDistances(all)), 3), value(mean(r.sameDistances(all)), 3), r.samePairs,
@@ -716,23 +731,21 @@ public final class FairnessBenchmark {
                         .collect(Collectors.joining(", ")), every == 1 ? "" : ", one frame in " + every + " only");
 
         Predicate<Subject> all = s -> true;
-        System.out.println("**Detection, and what the frame rules make of the frame**: share of frames by what the rules "
-                + "find in a run of such frames: *covered* = camera-covered (a suspicion); *insufficient evidence* = "
-                + "camera-dark or camera-blurred (no points; no-face is not judged); *no face* = no-face (a "
-                + "suspicion); *usable, face found* = none of these, and a face in view:");
+        System.out.println("**Detection, and what the frame rules make of the frame**: share of frames by what the "
+                + "rules find in a run of such frames: *covered* = camera-covered (a suspicion); *insufficient* = "
+                + "camera-dark or camera-blurred (insufficient evidence: no points, and no-face is not judged); "
+                + "*no face* = no-face (a suspicion); *usable, face found* = none of these, and a face in view:");
         System.out.println();
-        System.out.println("| Degradation | Faces found | Recall | Frames: usable, face found | insufficient evidence "
-                + "| no face "
-                + "| covered | Missed faces: in insufficient · no-face · covered frames · beside a found face "
-                + "| Median brightness |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| Degradation | Faces found | Recall | Frames: usable, face found | insufficient: dark "
+                + "| insufficient: blurred | no face | covered | Missed faces: in insufficient · no-face · covered "
+                + "frames · beside a found face | Median brightness |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Ran ran : results) {
             Result r = ran.result();
-            System.out.printf(Locale.ROOT, "| %s | %d/%d | %.3f | %s | %s | %s | %s | %d · %d · %d · %d | %.0f |%n",
-                    ran.label(), r.found(all),
-                    r.faces(all), r.recall(all), percent(r.share(Verdict.FOUND)),
-                    percent(r.share(Verdict.INSUFFICIENT)), percent(r.share(Verdict.NO_FACE)),
-                    percent(r.share(Verdict.COVERED)), r.missed.get(Verdict.INSUFFICIENT),
+            System.out.printf(Locale.ROOT, "| %s | %d/%d | %.3f | %s | %s | %s | %s | %s | %d · %d · %d · %d "
+                    + "| %.0f |%n", ran.label(), r.found(all), r.faces(all), r.recall(all),
+                    percent(r.share(Verdict.FOUND)), percent(r.share(Verdict.DARK)), percent(r.share(Verdict.BLURRED)),
+                    percent(r.share(Verdict.NO_FACE)), percent(r.share(Verdict.COVERED)), r.missedInInsufficient(),
                     r.missed.get(Verdict.NO_FACE), r.missed.get(Verdict.COVERED), r.missed.get(Verdict.FOUND),
                     median(r.brightness));
         }
