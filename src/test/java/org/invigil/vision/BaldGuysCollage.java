@@ -7,6 +7,7 @@ import org.invigil.vision.control.FaceAnalyzer;
 import org.invigil.vision.entity.DescribedFace;
 import org.invigil.vision.entity.ImagePoint;
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 
 /**
  * dlib's {@code bald_guys.jpg} (1986x1545): 24 photos of four actors, six each. The ground truth below was annotated
@@ -40,12 +41,10 @@ public final class BaldGuysCollage {
      * collage is too large for the detector's input to see every face) and the face nearest the annotation is taken.
      */
     public static Optional<Located> describe(FaceAnalyzer analyzer, Mat collage, Face face) {
-        double side = face.width() * 3;
-        int x0 = (int) Math.max(0, face.centreX() - side / 2);
-        int y0 = (int) Math.max(0, face.centreY() - side / 2);
-        int x1 = (int) Math.min(collage.cols(), face.centreX() + side / 2);
-        int y1 = (int) Math.min(collage.rows(), face.centreY() + side / 2);
-        Mat crop = collage.submat(y0, y1, x0, x1).clone();
+        Rect area = crop(collage, face);
+        int x0 = area.x;
+        int y0 = area.y;
+        Mat crop = collage.submat(area).clone();
         try {
             DescribedFace best = null;
             double bestDistance = face.width();
@@ -61,6 +60,16 @@ public final class BaldGuysCollage {
         } finally {
             crop.release();
         }
+    }
+
+    /** The square of the collage, three face-widths wide around the face, in which the face is described. */
+    public static Rect crop(Mat collage, Face face) {
+        double side = face.width() * 3;
+        int x0 = (int) Math.max(0, face.centreX() - side / 2);
+        int y0 = (int) Math.max(0, face.centreY() - side / 2);
+        int x1 = (int) Math.min(collage.cols(), face.centreX() + side / 2);
+        int y1 = (int) Math.min(collage.rows(), face.centreY() + side / 2);
+        return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
 
     public static Path photo() {

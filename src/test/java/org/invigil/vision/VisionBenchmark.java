@@ -143,7 +143,8 @@ public final class VisionBenchmark {
                 haarRatio);
     }
 
-    private static String cpuModel() {
+    /** The first {@code model name} of {@code /proc/cpuinfo}, for the tables' headings. */
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
                     .map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElse("CPU unknown");

@@ -63,6 +63,23 @@ public class Observations {
 
     Clock clock = Clock.systemUTC();
 
+    /**
+     * What the frame rules read of one frame's analysis (and its identity comparison, if one was made): the face
+     * count, the least confident face, the first face's head pose, the capture quality and fingerprints.
+     */
+    public static Observation observation(String sessionId, long sequence, Instant at, FrameAnalysis analysis,
+                                          Optional<IdentityComparison> identity) {
+        Optional<Face> face = analysis.faces().stream().findFirst();
+        return new Observation(sessionId, sequence, at, analysis.faceCount(),
+                analysis.faces().stream().mapToDouble(Face::confidence).min().stream().boxed().findFirst().orElse(null),
+                identity.map(IdentityComparison::score).orElse(null),
+                identity.map(c -> c.verdict().name()).orElse(null),
+                face.flatMap(Face::pose).map(p -> p.yaw()).orElse(null),
+                face.flatMap(Face::pose).map(p -> p.pitch()).orElse(null),
+                analysis.quality().brightness(), analysis.quality().contrast(), analysis.quality().sharpness(),
+                analysis.quality().fingerprint().exact(), analysis.quality().fingerprint().perceptual());
+    }
+
     /** Records only that the frame arrived (monitoring is paused): nothing of it is kept. */
     @RetryOnConflict
     @Transactional
@@ -88,14 +105,7 @@ public class Observations {
             return session.state();
         }
         Optional<Face> face = analysis.faces().stream().findFirst();
-        em.persist(new Observation(sessionId, sequence, at, analysis.faceCount(),
-                analysis.faces().stream().mapToDouble(Face::confidence).min().stream().boxed().findFirst().orElse(null),
-                identity.map(IdentityComparison::score).orElse(null),
-                identity.map(c -> c.verdict().name()).orElse(null),
-                face.flatMap(Face::pose).map(p -> p.yaw()).orElse(null),
-                face.flatMap(Face::pose).map(p -> p.pitch()).orElse(null),
-                analysis.quality().brightness(), analysis.quality().contrast(), analysis.quality().sharpness(),
-                analysis.quality().fingerprint().exact(), analysis.quality().fingerprint().perceptual()));
+        em.persist(observation(sessionId, sequence, at, analysis, identity));
         session.frameReceived(at);
         if (analysis.faceCount() == 1) {
             face.flatMap(Face::pose).ifPresent(pose -> session.calibrate(pose.yaw(), pose.pitch()));

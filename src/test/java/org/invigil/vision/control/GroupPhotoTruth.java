@@ -14,9 +14,9 @@ import org.w3c.dom.NodeList;
  * The ground-truth face boxes of dlib's example group photos (PASCAL VOC images annotated by dlib in
  * {@code training.xml} and {@code testing.xml}).
  */
-record GroupPhotoTruth(Path photo, List<Box> faces) {
+public record GroupPhotoTruth(Path photo, List<Box> faces) {
 
-    static List<GroupPhotoTruth> load() throws Exception {
+    public static List<GroupPhotoTruth> load() throws Exception {
         List<GroupPhotoTruth> photos = new ArrayList<>();
         Path dir = DebianPhotos.dlibFaces();
         for (String file : new String[] {"training.xml", "testing.xml"}) {
