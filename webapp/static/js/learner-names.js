@@ -64,11 +64,14 @@ export async function start(document, window) {
   });
   line.textContent = outcome.message;
   line.className = outcome.ok ? 'muted' : 'problem';
-  line.dataset.state = outcome.ok ? 'done' : 'failed';
   line.dataset.named = String(outcome.named);
   if (outcome.named > 0) {
+    // the tables below were drawn with the ids: draw them again with the names
+    line.dataset.state = 'reloading';
     window.location.reload();
+    return;
   }
+  line.dataset.state = outcome.ok ? 'done' : 'failed';
 }
 
 if (typeof document !== 'undefined' && document.getElementById('learner-names')) {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -270,7 +271,8 @@ public final class Chromium implements AutoCloseable {
 
     public WebElement waitForAttribute(String css, String attribute, String value, Duration timeout) {
         try {
-            new WebDriverWait(driver, timeout).until(d -> {
+            // a page that reloads meanwhile leaves a stale element: look again
+            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
                 List<WebElement> found = d.findElements(By.cssSelector(css));
                 return !found.isEmpty() && value.equals(found.get(0).getDomAttribute(attribute));
             });
