@@ -227,13 +227,15 @@ public final class LoadBenchmark {
                 .collect(Collectors.joining(","));
         System.out.printf(Locale.ROOT, "bench load info students=%d setup_s=%d monitoring=%d setup_failures=%d "
                         + "identity=%s %s frames=%d events=%d refused_503=%d errors_by_kind=%s frame_p99_ms=%.1f "
-                        + "event_p99_ms=%.1f max_in_flight=%d timer_lag_p99_ms=%.1f second_face_students=%d "
+                        + "event_p99_ms=%.1f over_1s=%d slowest=%s max_in_flight=%d timer_lag_p99_ms=%.1f "
+                        + "second_face_students=%d "
                         + "incident_missed=%d incident_from_second_frame_p99_ms=%.0f review_ask_errors=%d "
                         + "end_failures=%d client_cpu_cores_used=%.2f load_average=%.2f%n",
                 students, Duration.ofNanos(cohort.setupNanos()).toSeconds(), cohort.students().size(), setupFailures,
                 identity.isEmpty() ? "none" : identity, settled, figures.frames(), figures.events(),
                 figures.refused(), errors.isEmpty() ? "none" : errors, figures.frameP99Ms(), figures.eventP99Ms(),
-                figures.maxInFlight(), figures.timerLagP99Ms(), figures.watched(), figures.missed(),
+                figures.overOneSecond(), figures.slowest().stream().map(String::valueOf)
+                        .collect(Collectors.joining(",")), figures.maxInFlight(), figures.timerLagP99Ms(), figures.watched(), figures.missed(),
                 figures.incidentFromSecondP99Ms(), figures.askErrors(), endFailures, figures.clientCores(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         cohort.failures().stream().distinct().limit(3).forEach(failure ->

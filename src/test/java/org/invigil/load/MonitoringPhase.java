@@ -30,7 +30,7 @@ final class MonitoringPhase {
                    int refused, double p50Ms, double p99Ms, double frameP99Ms, double eventP99Ms, int watched,
                    int missed, double incidentP99Ms, double incidentFromSecondP99Ms, int askErrors,
                    double payaraCores, double clientCores, double timerLagP99Ms, int maxInFlight,
-                   List<String> samples) {
+                   int overOneSecond, List<UploadTally.Slow> slowest, List<String> samples) {
 
         /** Zero errors and p99 under a second: the step held. */
         boolean held() {
@@ -111,7 +111,8 @@ final class MonitoringPhase {
                 tally.all.percentile(99), tally.frames.percentile(99), tally.events.percentile(99), watched, missed,
                 incident.percentile(99), fromSecond.percentile(99), askErrors.get(),
                 ProcessCpu.cores(payaraBefore, payaraAfter, wall), ProcessCpu.cores(generatorBefore, generatorAfter,
-                wall), tally.timerLag.percentile(99), tally.maxInFlight(), tally.samples());
+                wall), tally.timerLag.percentile(99), tally.maxInFlight(), tally.overOneSecond(), tally.slowest(),
+                tally.samples());
     }
 
     static void sleepUntil(long nanos) throws InterruptedException {

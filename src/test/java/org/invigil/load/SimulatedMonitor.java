@@ -43,6 +43,15 @@ final class SimulatedMonitor {
         boolean frame() {
             return kind == Kind.FRAME;
         }
+
+        /** {@code frame}, {@code frame-two-faces}, {@code heartbeat} or {@code focus}. */
+        String describe() {
+            return switch (kind) {
+                case FRAME -> twoFaceIndex >= 0 ? "frame-two-faces" : "frame";
+                case HEARTBEAT -> "heartbeat";
+                case FOCUS_LOST_AND_REGAINED -> "focus";
+            };
+        }
     }
 
     private final MonitoredStudent student;
@@ -170,7 +179,8 @@ final class SimulatedMonitor {
         tally.sending();
         client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((answer, failure) -> {
             double millis = (System.nanoTime() - due) / 1e6;
-            tally.answered(upload.frame(), millis, upload.frame() ? 202 : 200,
+            tally.answered(upload.describe(), upload.offsetNanos() / 1e9, upload.frame(), millis,
+                    upload.frame() ? 202 : 200,
                     answer == null ? -1 : answer.statusCode(), answer == null ? null : answer.body(), failure);
             Upload next;
             synchronized (this) {

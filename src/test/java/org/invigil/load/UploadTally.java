@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class UploadTally {
 
     private static final int SAMPLES = 3;
+    private static final int SLOWEST = 3;
 
     final Latencies all = new Latencies();
     final Latencies frames = new Latencies();
@@ -24,16 +25,41 @@ final class UploadTally {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Map<String, Integer> errors = new TreeMap<>();
     private final List<String> samples = new ArrayList<>();
+    private final List<Slow> slowest = new ArrayList<>();
+    private int overOneSecond;
+
+    /** One of the slowest answers: what it was and when in the phase it was due. */
+    record Slow(String what, double millis, double dueAtSeconds) {
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%s:%.0fms@%.1fs", what, millis, dueAtSeconds);
+        }
+    }
 
     void sending() {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     }
 
-    /** One answer (or a failure to get one): {@code expected} is 202 for a frame, 200 for events. */
-    void answered(boolean frame, double millis, int expected, int status, String body, Throwable failure) {
+    /**
+     * One answer (or a failure to get one) to an item of kind {@code what} due {@code dueAtSeconds} into the phase:
+     * {@code expected} is 202 for a frame, 200 for events.
+     */
+    void answered(String what, double dueAtSeconds, boolean frame, double millis, int expected, int status,
+                  String body, Throwable failure) {
         inFlight.decrementAndGet();
         all.add(millis);
         (frame ? frames : events).add(millis);
+        synchronized (this) {
+            overOneSecond += millis >= 1000 ? 1 : 0;
+            if (slowest.size() < SLOWEST || millis > slowest.get(slowest.size() - 1).millis()) {
+                slowest.add(new Slow(what, millis, dueAtSeconds));
+                slowest.sort((a, b) -> Double.compare(b.millis(), a.millis()));
+                if (slowest.size() > SLOWEST) {
+                    slowest.remove(SLOWEST);
+                }
+            }
+        }
         if (failure != null || status != expected) {
             String kind = failure == null ? Integer.toString(status)
                     : failure instanceof HttpTimeoutException ? "timeout"
@@ -64,6 +90,15 @@ final class UploadTally {
 
     synchronized List<String> samples() {
         return List.copyOf(samples);
+    }
+
+    /** The slowest answers, slowest first. */
+    synchronized List<Slow> slowest() {
+        return List.copyOf(slowest);
+    }
+
+    synchronized int overOneSecond() {
+        return overOneSecond;
     }
 
     int maxInFlight() {
