@@ -45,7 +45,8 @@ import org.invigil.simulator.LtiPlatformSimulator;
  * System properties: {@code load.ladder} (default {@value #LADDER}), {@code load.step-seconds} (60),
  * {@code load.warmup-seconds} (30; 0 for none), {@code load.second-face-share} (0.1), {@code load.heap} (Payara's
  * {@code -Xmx}, 2g), {@code load.setup-threads} (4: students brought to monitoring at once),
- * {@code load.client-threads} (8: the HTTP client's executor during the phase),
+ * {@code load.client-threads} (8: the HTTP client's executor during the phase), {@code load.tool-options} (more
+ * options for Invigil's JVM, e.g. {@code -Dinvigil.vision.queue=32}; none),
  * set by the {@code load} profile's properties of the same names.
  */
 public final class LoadBenchmark {
@@ -67,6 +68,7 @@ public final class LoadBenchmark {
     private final String heap;
     private final int setupThreads;
     private final int clientThreads;
+    private final List<String> toolOptions;
     private final List<String> table = new ArrayList<>();
 
     private LoadBenchmark() {
@@ -78,6 +80,8 @@ public final class LoadBenchmark {
         heap = System.getProperty("load.heap", "2g");
         setupThreads = Integer.getInteger("load.setup-threads", 4);
         clientThreads = Integer.getInteger("load.client-threads", 8);
+        toolOptions = Arrays.stream(System.getProperty("load.tool-options", "").trim().split("\\s+"))
+                .filter(option -> !option.isBlank()).toList();
         if (step.toSeconds() < 20) {
             throw new IllegalArgumentException("load.step-seconds must be at least 20: the second person appears"
                     + " between 20 % and 60 % of the step and stays for three pictures");
@@ -118,15 +122,17 @@ public final class LoadBenchmark {
         System.setProperty("invigil.it.master-key", masterKey);
         System.setProperty("invigil.it.admin-token", adminToken);
 
-        ToolProcess tool = new ToolProcess(BASEDIR.resolve("target/load"), List.of("-Xmx" + heap,
-                "-Dinvigil.admin.token=" + adminToken, "-Dinvigil.master-key=" + masterKey));
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-Dinvigil.admin.token=" + adminToken,
+                "-Dinvigil.master-key=" + masterKey));
+        options.addAll(toolOptions);
+        ToolProcess tool = new ToolProcess(BASEDIR.resolve("target/load"), options);
         System.out.printf(Locale.ROOT, "bench load info cores=%d cpu=\"%s\" java=%s payara_micro=%s heap=%s "
                         + "database=embedded-derby load_average=%.2f ladder=%s step_s=%d warmup_s=%d "
-                        + "second_face_share=%.2f setup_threads=%d client_threads=%d%n",
+                        + "second_face_share=%.2f setup_threads=%d client_threads=%d tool_options=\"%s\"%n",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"),
                 ToolProcess.payaraMicroVersion(), heap, loadAverage, ladder.stream().map(String::valueOf)
                         .collect(Collectors.joining(",")), step.toSeconds(), warmUp.toSeconds(), secondFaceShare,
-                setupThreads, clientThreads);
+                setupThreads, clientThreads, String.join(" ", toolOptions));
         System.out.println("bench load info identity=\"checked against a reference photo the instructor uploads"
                 + " (PUT /api/exams/{exam}/references/{user}), one photo of Grace Hopper for every student; liveness"
                 + " check off in the exam's settings\"");
@@ -248,11 +254,12 @@ public final class LoadBenchmark {
         System.out.println();
         System.out.println("<!-- pasted from `" + command() + "` -->");
         System.out.printf(Locale.ROOT, "Measured on %s, %d cores (%s), Java %s, Payara Micro %s with -Xmx%s, embedded "
-                        + "Derby, load average %.2f at the start; %d s per step after a %d s warm-up, a picture every"
+                        + "Derby%s, load average %.2f at the start; %d s per step after a %d s warm-up, a picture every"
                         + " 3 s per student, %.0f %% of the students with a second person for three pictures; identity"
                         + " checked against an uploaded reference photo, liveness off:%n%n",
                 LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(), cpuModel(),
-                System.getProperty("java.version"), ToolProcess.payaraMicroVersion(), heap, loadAverage,
+                System.getProperty("java.version"), ToolProcess.payaraMicroVersion(), heap,
+                toolOptions.isEmpty() ? "" : ", " + String.join(" ", toolOptions), loadAverage,
                 step.toSeconds(), warmUp.toSeconds(), secondFaceShare * 100);
         System.out.println("| Students | Uploads | Errors | of them 503 | p50 ms | p99 ms | Frame → incident p99 ms"
                 + " | Invigil cores | Load generator cores |");
@@ -268,11 +275,12 @@ public final class LoadBenchmark {
         StringBuilder command = new StringBuilder("mvn -q -Pload package");
         Map<String, String> defaults = Map.of("load.ladder", LADDER, "load.step-seconds", "60",
                 "load.warmup-seconds", "30", "load.second-face-share", "0.1", "load.heap", "2g",
-                "load.setup-threads", "4", "load.client-threads", "8");
+                "load.setup-threads", "4", "load.client-threads", "8", "load.tool-options", "");
         defaults.keySet().stream().sorted().forEach(name -> {
             String value = System.getProperty(name);
             if (value != null && !value.equals(defaults.get(name))) {
-                command.append(" -D").append(name).append('=').append(value);
+                String quoted = value.matches("\\S+") ? value : "'" + value + "'";
+                command.append(" -D").append(name).append('=').append(quoted);
             }
         });
         return command.toString();
