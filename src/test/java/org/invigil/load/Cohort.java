@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,8 +39,9 @@ import org.invigil.simulator.User;
  * brings them: the instructor adds the exam by deep linking, sets it to a picture every 3 s with the liveness check
  * off (identity, camera, browser and audio on) and uploads a reference photo for every student
  * ({@code PUT /api/exams/{exam}/references/{user}}); each student then launches from the platform simulator,
- * consents, passes the camera check, has their identity checked against that photo and starts monitoring. A
- * {@code 503} during these steps is sent again after its {@code Retry-After}, as the client does.
+ * consents, passes the camera check, has their identity checked against that photo, starts monitoring and sends
+ * the monitor's first picture (the one compared with the face of the identity check). A {@code 503} during these
+ * steps is sent again after its {@code Retry-After}, as the client does.
  */
 final class Cohort {
 
@@ -169,8 +171,19 @@ final class Cohort {
                     + " after the identity check (" + checked.getString("status") + "), not monitoring");
         }
         JsonObject monitoring = started.getJsonObject("monitoring");
-        return new MonitoredStudent(user.sub(), id, token, monitoring.getJsonNumber("nextSequence").longValue(),
-                monitoring.getInt("heartbeatSeconds"), started.getJsonObject("exam").getInt("frameIntervalSeconds"));
+        long sequence = monitoring.getJsonNumber("nextSequence").longValue();
+        // the monitor's first picture, sent as soon as monitoring starts: compared with the identity check's face
+        HttpResponse<String> first = untilTaken(() -> DeployedTool.send(HttpRequest.newBuilder(DeployedTool.at(path
+                        + "/frames")).header("Authorization", "Bearer " + token).header("Content-Type", "image/jpeg")
+                .header("Invigil-Sequence", Long.toString(sequence))
+                .header("Invigil-Captured-At", Instant.now().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(frames.alone(variant + 2))).build()));
+        if (first.statusCode() != 202) {
+            throw new IllegalStateException("first picture of " + user.sub() + ": " + first.statusCode() + " "
+                    + first.body());
+        }
+        return new MonitoredStudent(user.sub(), id, token, sequence + 1, monitoring.getInt("heartbeatSeconds"),
+                started.getJsonObject("exam").getInt("frameIntervalSeconds"));
     }
 
     /** Ends every student's monitoring, as each student would at the end of the exam; answers how many failed. */
