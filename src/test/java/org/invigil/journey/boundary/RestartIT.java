@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,20 +17,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.invigil.ToolProcess;
 import org.invigil.browser.Browsers;
 import org.invigil.browser.Chromium;
 import org.invigil.browser.FakeCamera;
@@ -56,7 +51,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (issue 9, item 5), no API request during the restart is answered 404 or 500, and every item the monitor numbered
  * reaches the server, each once (item 4).
  * <p>
- * Unlike the other integration tests this one starts its own Payara Micro process (the built
+ * Unlike the other integration tests this one starts its own Payara Micro process ({@link ToolProcess}: the built
  * {@code target/invigil.war}, its own free port and directories under {@code target/restart-it/}), the way the
  * README's run command does: with {@code pre-boot-until-deployed.asadmin} and {@code post-deploy.asadmin}, so the
  * port opens once Invigil is deployed.
@@ -65,8 +60,6 @@ class RestartIT {
 
     private static final Logger LOG = Logger.getLogger(RestartIT.class.getName());
     private static final Duration STEP = Duration.ofSeconds(45);
-    /** Payara's start with this WAR takes 40–90 s on a loaded 2-core machine. */
-    private static final Duration START_LIMIT = Duration.ofMinutes(5);
     /** A picture every 15 s: a restart of a few minutes stays well under the monitor's 20 buffered frames. */
     private static final String FRAME_INTERVAL = "15";
     private static final String STUDENT_ID = "41";
@@ -352,14 +345,7 @@ class RestartIT {
     }
 
     /** Invigil on Payara Micro in a process of this test's own, on one runtime and one data directory. */
-    static final class Tool {
-
-        private final int port;
-        private final Path work;
-        private final Path root;
-        private final Path data;
-        private final List<String> properties;
-        private Process process;
+    static final class Tool extends ToolProcess {
 
         Tool() throws IOException {
             this(WORK, List.of());
@@ -367,88 +353,18 @@ class RestartIT {
 
         /** An Invigil of its own under {@code work}, started with these extra {@code -D} system properties. */
         Tool(Path work, List<String> properties) throws IOException {
-            this.work = work;
-            this.root = work.resolve("root");
-            this.data = work.resolve("data");
-            this.properties = List.copyOf(properties);
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            if (Files.exists(work)) {
-                try (Stream<Path> files = Files.walk(work)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Files.createDirectories(work);
+            super(work, options(properties));
         }
 
-        URI at(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        /** Starts Payara Micro on the same directories and waits until Invigil serves its keys. */
-        void start(String name) throws Exception {
-            Path war = BASEDIR.resolve("target/invigil.war");
-            assertTrue(Files.isRegularFile(war), "build the WAR first (mvn verify runs package before): " + war);
+        private static List<String> options(List<String> properties) {
+            List<String> options = new ArrayList<>(List.of("-Xmx768m",
+                    "-Dinvigil.admin.token=restart-it-admin-token-0123456789"));
             String masterKey = System.getProperty("invigil.it.master-key");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                    "-Dinvigil.data-dir=" + data, "-Dinvigil.admin.token=restart-it-admin-token-0123456789",
-                    "-Dinvigil.outbound.allow=127.0.0.1"));
             if (masterKey != null && !masterKey.isBlank()) {
-                command.add("-Dinvigil.master-key=" + masterKey);
+                options.add("-Dinvigil.master-key=" + masterKey);
             }
-            properties.forEach(property -> command.add("-D" + property));
-            command.addAll(List.of("-jar", payaraMicroJar().toString(), "--deploy", war.toString(),
-                    "--contextroot", "/", "--port", Integer.toString(port), "--nocluster",
-                    "--rootdir", root.toString(),
-                    "--prebootcommandfile", BASEDIR.resolve("src/main/payara/pre-boot-until-deployed.asadmin").toString(),
-                    "--postdeploycommandfile", BASEDIR.resolve("src/main/payara/post-deploy.asadmin").toString()));
-            Path log = work.resolve("payara-" + name + ".log");
-            Instant started = Instant.now();
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Instant deadline = started.plus(START_LIMIT);
-            while (Instant.now().isBefore(deadline)) {
-                assertTrue(process.isAlive(), "Payara Micro ended; see " + log);
-                try {
-                    HttpResponse<Void> keys = HTTP.send(HttpRequest.newBuilder(at("/lti/jwks.json"))
-                            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                    if (keys.statusCode() == 200) {
-                        LOG.info(() -> "Invigil (" + name + " start) ready in "
-                                + Duration.between(started, Instant.now()).toSeconds() + " s on port " + port);
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("Invigil did not serve its keys within " + START_LIMIT + "; see " + log);
-        }
-
-        /** {@code kill -9}: no shutdown of any kind. */
-        void kill() {
-            if (process != null && process.isAlive()) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        /** The Payara Micro jar the build resolved: {@code payara.micro.version} of the pom, from the local repository. */
-        static Path payaraMicroJar() throws IOException {
-            Matcher version = Pattern.compile("<payara\\.micro\\.version>([^<]+)</payara\\.micro\\.version>")
-                    .matcher(Files.readString(BASEDIR.resolve("pom.xml")));
-            assertTrue(version.find(), "payara.micro.version in pom.xml");
-            String repository = System.getProperty("maven.repo.local",
-                    Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
-            Path jar = Path.of(repository, "fish", "payara", "extras", "payara-micro", version.group(1),
-                    "payara-micro-" + version.group(1) + ".jar");
-            assertTrue(Files.isRegularFile(jar), "Payara Micro is resolved by the build's payara-micro plugin: " + jar);
-            return jar;
+            properties.forEach(property -> options.add("-D" + property));
+            return options;
         }
     }
 }
