@@ -1,11 +1,11 @@
 package org.invigil.exam.entity;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -39,6 +39,9 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
                            double lookAwayPitchDegrees, int lookAwaySeconds, int noiseSeconds, int identityAttempts,
                            int retentionDays, String consentNote, Optional<String> quizUrl,
                            Optional<Instant> closesAt) {
+
+    /** JSON-P's provider, looked up once: {@code Json.create...} looks it up again through the class path each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final int MIN_FRAME_INTERVAL = 2;
     public static final int MAX_FRAME_INTERVAL = 60;
@@ -148,9 +151,9 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
     }
 
     public String toJson() {
-        JsonArrayBuilder enabled = Json.createArrayBuilder();
+        JsonArrayBuilder enabled = JSON.createArrayBuilder();
         checks.stream().sorted().forEach(check -> enabled.add(check.id()));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("frameIntervalSeconds", frameIntervalSeconds)
                 .add("checks", enabled)
                 .add("noFaceSeconds", noFaceSeconds)
@@ -169,7 +172,7 @@ public record ExamSettings(int frameIntervalSeconds, Set<Check> checks, int noFa
     /** Reads settings written by {@link #toJson}; members missing from older rows take their defaults. */
     public static ExamSettings fromJson(String text) {
         ExamSettings d = defaults();
-        JsonObject json = Json.createReader(new StringReader(text)).readObject();
+        JsonObject json = JSON.createReader(new StringReader(text)).readObject();
         Set<Check> checks = d.checks();
         if (json.containsKey("checks")) {
             checks = EnumSet.noneOf(Check.class);

@@ -1,9 +1,9 @@
 package org.invigil.journey.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,6 +40,9 @@ import org.invigil.session.entity.SessionState;
 @Path("proctoring")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProctoringResource {
+
+    /** JSON-P's provider, looked up once: {@code Json.create...} looks it up again through the class path each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     ToolSessions toolSessions;
@@ -110,9 +113,9 @@ public class ProctoringResource {
         ToolSession student = student(authorization);
         SessionId attempt = SessionId.of(id);
         SystemCheck.Advice advice = journey.systemCheck(attempt, student, Uploads.jpeg(type, body));
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
         advice.advice().forEach(lines::add);
-        return Json.createObjectBuilder().add("ok", advice.ok()).add("faces", advice.faces())
+        return JSON.createObjectBuilder().add("ok", advice.ok()).add("faces", advice.faces())
                 .add("brightness", Math.round(advice.brightness())).add("sharpness", Math.round(advice.sharpness()))
                 .add("advice", lines).build();
     }
@@ -126,7 +129,7 @@ public class ProctoringResource {
         ToolSession student = student(authorization);
         SessionId attempt = SessionId.of(id);
         IdentityStep.IdentityResult result = identity.capture(attempt, student, Uploads.jpeg(type, body));
-        return Json.createObjectBuilder().add("status", result.status()).add("message", result.message())
+        return JSON.createObjectBuilder().add("status", result.status()).add("message", result.message())
                 .add("attemptsLeft", result.attemptsLeft()).add("session", JourneyJson.of(result.view(), student))
                 .build();
     }
@@ -146,7 +149,7 @@ public class ProctoringResource {
         ToolSession student = student(authorization);
         SessionId attempt = SessionId.of(id);
         LivenessChallenge challenge = liveness.start(attempt, student);
-        return Json.createObjectBuilder().add("challenge", challenge.id()).add("stepCount", challenge.steps().size())
+        return JSON.createObjectBuilder().add("challenge", challenge.id()).add("stepCount", challenge.steps().size())
                 .add("step", step(challenge)).add("framesPerStep", Liveness.FRAMES_PER_STEP)
                 .add("frameIntervalMs", Liveness.FRAME_INTERVAL_MS).build();
     }
@@ -162,7 +165,7 @@ public class ProctoringResource {
     }
 
     private JsonObject step(LivenessChallenge challenge) {
-        return Json.createObjectBuilder().add("index", challenge.currentStep()).add("action", challenge.currentAction())
+        return JSON.createObjectBuilder().add("index", challenge.currentStep()).add("action", challenge.currentAction())
                 .add("windowSeconds", liveness.stepWindow().toSeconds()).build();
     }
 
@@ -187,7 +190,7 @@ public class ProctoringResource {
         ToolSession student = student(authorization);
         SessionId attempt = SessionId.of(id);
         LivenessStep.LivenessResult result = liveness.complete(attempt, student, challenge);
-        return Json.createObjectBuilder().add("passed", result.passed()).add("message", result.message())
+        return JSON.createObjectBuilder().add("passed", result.passed()).add("message", result.message())
                 .add("attemptsLeft", result.attemptsLeft()).add("session", JourneyJson.of(result.view(), student))
                 .build();
     }
@@ -205,7 +208,7 @@ public class ProctoringResource {
     public JsonObject monitor(@HeaderParam("Authorization") String authorization, @PathParam("id") String id) {
         ToolSession student = student(authorization);
         SessionId attempt = SessionId.of(id);
-        return Json.createObjectBuilder().add("sequenceStart", journey.allocateMonitor(attempt, student)).build();
+        return JSON.createObjectBuilder().add("sequenceStart", journey.allocateMonitor(attempt, student)).build();
     }
 
     @POST
@@ -229,7 +232,7 @@ public class ProctoringResource {
         long number = Uploads.sequence(sequence);
         Instant at = Uploads.capturedAt(capturedAt);
         SessionState state = frames.ingest(attempt, number, at, Uploads.jpeg(type, body));
-        return Response.accepted(Json.createObjectBuilder().add("sequence", number).add("state", state.id()).build())
+        return Response.accepted(JSON.createObjectBuilder().add("sequence", number).add("state", state.id()).build())
                 .build();
     }
 
@@ -242,11 +245,11 @@ public class ProctoringResource {
         SessionId attempt = SessionId.of(id);
         journey.requireOwn(attempt, student);
         EventIngestion.Receipt receipt = events.ingest(attempt, Uploads.events(body));
-        JsonArrayBuilder accepted = Json.createArrayBuilder();
+        JsonArrayBuilder accepted = JSON.createArrayBuilder();
         receipt.accepted().forEach(accepted::add);
-        JsonArrayBuilder duplicates = Json.createArrayBuilder();
+        JsonArrayBuilder duplicates = JSON.createArrayBuilder();
         receipt.duplicates().forEach(duplicates::add);
-        return Json.createObjectBuilder().add("accepted", accepted).add("duplicates", duplicates)
+        return JSON.createObjectBuilder().add("accepted", accepted).add("duplicates", duplicates)
                 .add("state", receipt.state().id()).build();
     }
 
@@ -297,7 +300,7 @@ public class ProctoringResource {
                                       @PathParam("id") String id) {
         ToolSession student = student(authorization);
         StartAssessment.Form form = startAssessment.handBack(SessionId.of(id), student);
-        return Json.createObjectBuilder().add("url", form.url()).add("jwt", form.jwt()).build();
+        return JSON.createObjectBuilder().add("url", form.url()).add("jwt", form.jwt()).build();
     }
 
     private ToolSession student(String authorization) {

@@ -1,6 +1,5 @@
 package org.invigil.json.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -10,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.IOException;
@@ -37,6 +37,9 @@ import java.util.Set;
  */
 public final class BoundedJson {
 
+    /** JSON-P's provider, looked up once: {@code Json.create...} looks it up again through the class path each call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The bounds of one body. */
     public record Limits(int depth, int bytes, int members, int stringLength) {
 
@@ -47,7 +50,7 @@ public final class BoundedJson {
     static final int MAX_NUMBER_LENGTH = 100;
     static final int MAX_NUMBER_SCALE = 1000;
 
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 
     private BoundedJson() {
     }
@@ -152,8 +155,8 @@ public final class BoundedJson {
         int members;
 
         Open(boolean isObject) {
-            object = isObject ? Json.createObjectBuilder() : null;
-            array = isObject ? null : Json.createArrayBuilder();
+            object = isObject ? JSON.createObjectBuilder() : null;
+            array = isObject ? null : JSON.createArrayBuilder();
         }
 
         JsonValue build() {
@@ -186,8 +189,8 @@ public final class BoundedJson {
                         object.name = name;
                     }
                     case END_OBJECT, END_ARRAY -> value = open.pop().build();
-                    case VALUE_STRING -> value = Json.createValue(string(parser.getString(), limits));
-                    case VALUE_NUMBER -> value = Json.createValue(number(parser));
+                    case VALUE_STRING -> value = JSON.createValue(string(parser.getString(), limits));
+                    case VALUE_NUMBER -> value = JSON.createValue(number(parser));
                     case VALUE_TRUE -> value = JsonValue.TRUE;
                     case VALUE_FALSE -> value = JsonValue.FALSE;
                     case VALUE_NULL -> value = JsonValue.NULL;
