@@ -1,9 +1,10 @@
 package org.invigil.journey.boundary;
 
+import static org.invigil.json.control.BoundedJson.JSON;
+
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,9 +41,6 @@ import org.invigil.session.entity.SessionState;
 @Path("proctoring")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProctoringResource {
-
-    /** JSON-P's provider, looked up once: {@code Json.create...} looks it up again through the class path each call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     ToolSessions toolSessions;

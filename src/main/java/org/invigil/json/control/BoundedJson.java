@@ -37,8 +37,11 @@ import java.util.Set;
  */
 public final class BoundedJson {
 
-    /** JSON-P's provider, looked up once: {@code Json.create...} looks it up again through the class path each call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    /**
+     * JSON-P's provider, looked up once, for code on the upload path: {@code Json.create...} looks it up again
+     * through the class path on each call.
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
 
     /** The bounds of one body. */
     public record Limits(int depth, int bytes, int members, int stringLength) {

@@ -1,8 +1,9 @@
 package org.invigil.monitoring.control;
 
+import static org.invigil.json.control.BoundedJson.JSON;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,6 @@ import org.invigil.monitoring.entity.Rule;
  * an incident of the student's. Content (what was copied, what was said) is never received.
  */
 public final class EventRules {
-
-    /** JSON-P's provider, looked up once: {@code Json.create...} looks it up again through the class path each call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final Set<String> TYPES = Set.of("page-hidden", "page-visible", "focus-lost", "focus-regained",
             "fullscreen-exit", "fullscreen-enter", "copy", "cut", "paste", "print", "context-menu",

@@ -16,8 +16,8 @@ import org.invigil.monitoring.entity.Observation;
 import org.invigil.session.control.ProctoringSessions;
 import org.invigil.session.entity.ProctoringSession;
 import org.invigil.session.entity.SessionState;
-import org.invigil.vision.entity.FaceDescriptor;
 import org.invigil.vision.control.MonitoredFrame;
+import org.invigil.vision.entity.FaceDescriptor;
 import org.invigil.vision.entity.FrameAnalysis;
 import org.invigil.vision.entity.IdentityComparison;
 

@@ -45,8 +45,9 @@ import org.invigil.web.control.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
-    /** An exam roster of up to 20,000 pairs, each of two short strings. */
-    static final BoundedJson.Limits ROSTER_LIMITS = new BoundedJson.Limits(3, 4 * 1024 * 1024, 20_000, 300);
+    /** An exam roster of up to {@link LearnerNames#MAX_PAIRS} pairs, each of two short strings. */
+    static final BoundedJson.Limits ROSTER_LIMITS = new BoundedJson.Limits(3, 4 * 1024 * 1024,
+            LearnerNames.MAX_PAIRS, 300);
 
     @Inject
     ToolSessions toolSessions;

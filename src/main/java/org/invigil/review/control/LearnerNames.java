@@ -29,7 +29,7 @@ import org.invigil.session.entity.ProctoringSession;
 public class LearnerNames {
 
     /** More pairs than this is not an exam roster. */
-    static final int MAX_PAIRS = 20_000;
+    public static final int MAX_PAIRS = 20_000;
 
     /** Django's {@code User.username} holds at most 150 characters. */
     static final int MAX_NAME = 150;
